@@ -1,0 +1,37 @@
+// `npm test`: everything CI checks. Runs every gate even after one fails, so
+// one run shows all problems; exits non-zero if any failed. Vitest writes
+// test-results/vitest.json; the other gates are listed in test-results/gates.json
+// so .ci/run can print one "N passed, N failed" line.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-chromium.mjs';
+
+const env = {
+  ...process.env,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  ZSK_CHROMIUM: findChromium(),
+};
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+const gates = [];
+function run(name, command, args) {
+  console.log(`\n[zsk] ${name}: ${[command, ...args].join(' ')}`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const passed = result.status === 0;
+  gates.push({ name, passed, seconds: Math.round(seconds * 10) / 10 });
+  console.log(`[zsk] ${name}: ${passed ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`);
+  return passed;
+}
+
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+
+// vitest's own pass/fail is counted test by test from its report, not as a gate.
+const countedGates = gates.filter((gate) => gate.name !== 'vitest');
+writeFileSync('test-results/gates.json', JSON.stringify(countedGates, null, 2));
+const failed = gates.filter((gate) => !gate.passed);
+console.log(`\n[zsk] gates: ${gates.map((g) => `${g.name} ${g.passed ? 'ok' : 'FAILED'}`).join(', ')}`);
+process.exit(failed.length === 0 ? 0 : 1);

@@ -1,0 +1,109 @@
+/**
+ * The one seam through which the kit sees time. Core code never calls
+ * `Date.now` or `setTimeout` itself, so a 20-minute outage (seed 003, Case 3)
+ * runs in a unit test in a millisecond on a {@link ManualClock}.
+ */
+
+/** An opaque timer handle returned by {@link Clock.setTimeout}. */
+export type TimerHandle = unknown;
+
+/**
+ * Time source and timer scheduler.
+ *
+ * @example
+ * ```ts
+ * const clock: Clock = systemClock;
+ * const handle = clock.setTimeout(() => console.log('3 s later'), 3000);
+ * clock.clearTimeout(handle);
+ * ```
+ */
+export interface Clock {
+  /** Milliseconds on this clock's time line. */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/**
+ * The real clock: `Date.now` and the global timers.
+ *
+ * @example
+ * ```ts
+ * const store = createStatusStore({ clock: systemClock });
+ * ```
+ */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+/**
+ * A clock that only moves when told to, for tests, stories and the simulator.
+ *
+ * @example
+ * ```ts
+ * const clock = createManualClock();
+ * clock.setTimeout(() => console.log('fired'), 90_000);
+ * clock.advance(90_000); // logs "fired" at once
+ * clock.pending();       // 0
+ * ```
+ */
+export interface ManualClock extends Clock {
+  /** Moves time forward by `ms`, firing every timer that falls due, in order. */
+  advance(ms: number): void;
+  /** Number of timers scheduled and not yet fired or cleared. */
+  pending(): number;
+}
+
+interface ManualTimer {
+  readonly id: number;
+  readonly dueAt: number;
+  readonly callback: () => void;
+}
+
+/**
+ * Creates a {@link ManualClock} starting at `startMs` (default 0).
+ *
+ * @example
+ * ```ts
+ * const clock = createManualClock(1_000);
+ * const store = createStatusStore({ clock });
+ * clock.advance(120); // T0 + 120 ms
+ * ```
+ */
+export function createManualClock(startMs = 0): ManualClock {
+  let now = Number.isFinite(startMs) ? startMs : 0;
+  let nextId = 1;
+  // Timers kept sorted by (dueAt, id) so same-time timers fire in scheduling order.
+  const timers: ManualTimer[] = [];
+
+  const clock: ManualClock = {
+    now: () => now,
+    setTimeout(callback, ms) {
+      const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
+      const timer: ManualTimer = { id: nextId++, dueAt: now + delay, callback };
+      let i = timers.length;
+      while (i > 0 && timers[i - 1]!.dueAt > timer.dueAt) i--;
+      timers.splice(i, 0, timer);
+      return timer.id;
+    },
+    clearTimeout(handle) {
+      const index = timers.findIndex((t) => t.id === handle);
+      if (index >= 0) timers.splice(index, 1);
+    },
+    advance(ms) {
+      const target = now + (Number.isFinite(ms) && ms > 0 ? ms : 0);
+      for (;;) {
+        const next = timers[0];
+        if (!next || next.dueAt > target) break;
+        timers.shift();
+        now = next.dueAt;
+        next.callback();
+      }
+      now = target;
+    },
+    pending: () => timers.length,
+  };
+  return clock;
+}

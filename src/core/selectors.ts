@@ -1,0 +1,130 @@
+/**
+ * Selectors with stable references: the same input state gives the same
+ * object, and a state with nothing known gives a stable default, never
+ * undefined, so `useStatus(selectRoom)` re-renders only on real change.
+ */
+import type { PersistentMap } from './persistent-map.js';
+import {
+  createPlayerStatus,
+  createPublisherStatus,
+  createRoomStatus,
+  type LiveStream,
+  type PlayerStatus,
+  type PublisherStatus,
+  type RoomStatus,
+  type RoomUser,
+  type StatusState,
+} from './status.js';
+
+// Defaults are cached per ID so that an unknown room or stream is still the
+// same object from one call to the next. Bounded: cleared when it grows large.
+const DEFAULT_CACHE_LIMIT = 1000;
+function defaults<T>(create: (id: string) => T): (id: string) => T {
+  const cache = new Map<string, T>();
+  return (id) => {
+    let value = cache.get(id);
+    if (value === undefined) {
+      if (cache.size >= DEFAULT_CACHE_LIMIT) cache.clear();
+      value = Object.freeze(create(id));
+      cache.set(id, value);
+    }
+    return value;
+  };
+}
+const defaultRoom = defaults((roomID) => createRoomStatus(roomID));
+const defaultPublisher = defaults((streamID) => createPublisherStatus(streamID));
+const defaultPlayer = defaults((streamID) => createPlayerStatus(streamID));
+
+/**
+ * The roomID a selector uses when none is given: the room most recently asked
+ * to log in, else the only room, else `''`.
+ *
+ * @example
+ * ```ts
+ * selectCurrentRoomID(store.getState()); // 'r1'
+ * ```
+ */
+export function selectCurrentRoomID(state: StatusState): string {
+  if (state.currentRoomID !== null) return state.currentRoomID;
+  if (state.rooms.size === 1) {
+    let only = '';
+    state.rooms.forEach((_, roomID) => (only = roomID));
+    return only;
+  }
+  return '';
+}
+
+/**
+ * One room's status; without a roomID, the current room. Unknown rooms give a
+ * stable LOGOUT default.
+ *
+ * @example
+ * ```ts
+ * const room = selectRoom(store.getState(), 'r1');
+ * room.phase; // 'reconnecting'
+ * ```
+ */
+export function selectRoom(state: StatusState, roomID?: string): RoomStatus {
+  const id = roomID ?? selectCurrentRoomID(state);
+  return state.rooms.get(id) ?? defaultRoom(id);
+}
+
+/**
+ * One publisher's status; a stable NO_PUBLISH default when unknown.
+ *
+ * @example
+ * ```ts
+ * selectPublisher(store.getState(), 'me').state; // 'PUBLISHING'
+ * ```
+ */
+export function selectPublisher(state: StatusState, streamID: string): PublisherStatus {
+  return state.publishers.get(streamID) ?? defaultPublisher(streamID);
+}
+
+/**
+ * One player's status; a stable NO_PLAY default when unknown.
+ *
+ * @example
+ * ```ts
+ * selectPlayer(store.getState(), 'host-main').replay?.dueAt;
+ * ```
+ */
+export function selectPlayer(state: StatusState, streamID: string): PlayerStatus {
+  return state.players.get(streamID) ?? defaultPlayer(streamID);
+}
+
+// Arrays are derived once per map instance: a map that did not change gives
+// the very same array.
+const arrays = new WeakMap<object, readonly unknown[]>();
+function arrayOf<V>(map: PersistentMap<V>): readonly V[] {
+  let array = arrays.get(map) as readonly V[] | undefined;
+  if (!array) {
+    array = Object.freeze(map.toArray());
+    arrays.set(map, array);
+  }
+  return array;
+}
+
+/**
+ * The live streams of a room (the current room by default), as a stable array.
+ *
+ * @example
+ * ```ts
+ * selectRoomStreams(store.getState(), 'r1').map((s) => s.streamID);
+ * ```
+ */
+export function selectRoomStreams(state: StatusState, roomID?: string): readonly LiveStream[] {
+  return arrayOf(selectRoom(state, roomID).streams);
+}
+
+/**
+ * The users in a room (the current room by default), as a stable array.
+ *
+ * @example
+ * ```ts
+ * selectRoomUsers(store.getState()).length;
+ * ```
+ */
+export function selectRoomUsers(state: StatusState, roomID?: string): readonly RoomUser[] {
+  return arrayOf(selectRoom(state, roomID).users);
+}

@@ -1,0 +1,88 @@
+/**
+ * The store: zustand/vanilla holding {@link StatusState}, plus `dispatch`.
+ * As in zustand's redux middleware, the reducer is the only writer.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { devtools } from 'zustand/middleware';
+import { systemClock, type Clock } from './clock.js';
+import type { StatusEvent } from './events.js';
+import { statusReducer } from './reducer.js';
+import { createInitialStatus, type StatusOptions, type StatusState } from './status.js';
+
+/**
+ * Options for {@link createStatusStore}.
+ *
+ * @example
+ * ```ts
+ * const options: StatusStoreOptions = { clock: createManualClock(), roomRetryTimeMs: 5 * 60_000 };
+ * ```
+ */
+export interface StatusStoreOptions extends StatusOptions {
+  /** Where adapters, policies and countdowns read time. Default: {@link systemClock}. */
+  clock?: Clock;
+  /** Connect zustand devtools (Redux DevTools extension) when true. */
+  devtools?: boolean;
+}
+
+/**
+ * A zustand vanilla store of {@link StatusState} with `dispatch` and the clock.
+ *
+ * @example
+ * ```ts
+ * const store: StatusStore = createStatusStore();
+ * store.subscribe((state) => console.log(state.rooms.size));
+ * ```
+ */
+export interface StatusStore extends StoreApi<StatusState> {
+  /** Applies one event through {@link statusReducer}; listeners run only when the state changed. */
+  dispatch(event: StatusEvent): void;
+  /**
+   * Listens to every dispatched event, after the reducer ran: what policies
+   * react to (a stream DELETE, a NO_PLAY with an error). Returns unsubscribe.
+   */
+  subscribeEvents(listener: StatusEventListener): () => void;
+  /** The clock everything attached to this store reads time from. */
+  readonly clock: Clock;
+}
+
+/**
+ * Receives each dispatched event with the state after and before it.
+ *
+ * @example
+ * ```ts
+ * const listener: StatusEventListener = (event, state) => {
+ *   if (event.type === 'roomStreamUpdate' && event.updateType === 'DELETE') console.log(state.rooms.size);
+ * };
+ * ```
+ */
+export type StatusEventListener = (event: StatusEvent, state: StatusState, previous: StatusState) => void;
+
+/**
+ * Creates the status store.
+ *
+ * @example
+ * ```ts
+ * const clock = createManualClock();
+ * const store = createStatusStore({ clock });
+ * store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at: clock.now() });
+ * store.getState().rooms.get('r1')?.phase; // 'connecting'
+ * ```
+ */
+export function createStatusStore(options: StatusStoreOptions = {}): StatusStore {
+  const initial = createInitialStatus(options);
+  const api = options.devtools
+    ? createStore<StatusState>()(devtools(() => initial, { name: 'zego-status-kit' }))
+    : createStore<StatusState>()(() => initial);
+  const eventListeners = new Set<StatusEventListener>();
+  const dispatch = (event: StatusEvent): void => {
+    const prev = api.getState();
+    const next = statusReducer(prev, event);
+    if (next !== prev) api.setState(next, true);
+    for (const listener of eventListeners) listener(event, next, prev);
+  };
+  const subscribeEvents = (listener: StatusEventListener): (() => void) => {
+    eventListeners.add(listener);
+    return () => eventListeners.delete(listener);
+  };
+  return { ...api, dispatch, subscribeEvents, clock: options.clock ?? systemClock };
+}

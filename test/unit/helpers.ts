@@ -1,0 +1,16 @@
+import { createManualClock, createStatusStore, type StatusEvent, type StatusStoreOptions } from '../../src/index.js';
+
+type WithoutAt<E> = E extends StatusEvent ? Omit<E, 'at'> : never;
+
+/** A store on a manual clock, with `emit` stamping events with the clock's time. */
+export function setup(options: StatusStoreOptions = {}) {
+  const clock = createManualClock();
+  const store = createStatusStore({ clock, ...options });
+  const emit = (event: WithoutAt<StatusEvent>) => store.dispatch({ ...event, at: clock.now() } as StatusEvent);
+  const room = (roomID: string, reason: string, errorCode = 0, extendedData?: string) =>
+    emit({ type: 'roomStateChanged', roomID, reason: reason as never, errorCode, ...(extendedData !== undefined && { extendedData }) });
+  return { clock, store, emit, room };
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;

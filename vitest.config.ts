@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+
+const root = import.meta.dirname;
+
+// scripts/find-chromium.mjs sets ZSK_CHROMIUM; browsers are never downloaded here.
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.ZSK_CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Nothing leaves the machine: every host name resolves to nothing (DESIGN §4).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  },
+});
+
+// One Chromium per browser project; each instance needs a name of its own.
+const browser = (name: string) => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: 'chromium' as const, name }],
+  screenshotFailures: false,
+});
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    // Two cores: keep the pool small so the browser project has room.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['test/component/**/*.test.{ts,tsx}'],
+          setupFiles: [resolve(root, 'test/setup-dom.ts')],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: browser('browser-chromium'),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        test: { name: 'storybook', browser: browser('storybook-chromium') },
+      },
+    ],
+  },
+});
