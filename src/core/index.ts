@@ -7,3 +7,4 @@ export * from './reducer.js';
 export * from './selectors.js';
 export * from './store.js';
 
+export * from './errors.js';
