@@ -22,6 +22,8 @@ export interface StatusStoreOptions extends StatusOptions {
   clock?: Clock;
   /** Connect zustand devtools (Redux DevTools extension) when true. */
   devtools?: boolean;
+  /** Called when an event listener throws; default `console.error`. */
+  onListenerError?: (error: unknown) => void;
 }
 
 /**
@@ -74,11 +76,34 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
     ? createStore<StatusState>()(devtools(() => initial, { name: 'zego-status-kit' }))
     : createStore<StatusState>()(() => initial);
   const eventListeners = new Set<StatusEventListener>();
+  const reportError = options.onListenerError ?? ((error: unknown) => console.error('[zego-status-kit] event listener threw', error));
+  // Events dispatched from inside a listener (a policy reacting to a DELETE)
+  // wait until every listener has seen the current event, so all listeners see
+  // events in the order they happened; one listener that throws neither skips
+  // the others nor reaches the SDK callback that dispatched.
+  const queue: StatusEvent[] = [];
+  let dispatching = false;
   const dispatch = (event: StatusEvent): void => {
-    const prev = api.getState();
-    const next = statusReducer(prev, event);
-    if (next !== prev) api.setState(next, true);
-    for (const listener of eventListeners) listener(event, next, prev);
+    queue.push(event);
+    if (dispatching) return;
+    dispatching = true;
+    try {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const current = next;
+        const prev = api.getState();
+        const state = statusReducer(prev, current);
+        if (state !== prev) api.setState(state, true);
+        for (const listener of eventListeners) {
+          try {
+            listener(current, state, prev);
+          } catch (error) {
+            reportError(error);
+          }
+        }
+      }
+    } finally {
+      dispatching = false;
+    }
   };
   const subscribeEvents = (listener: StatusEventListener): (() => void) => {
     eventListeners.add(listener);
