@@ -1,0 +1,56 @@
+import type { HTMLAttributes, Ref } from 'react';
+import { kitClass, type ThemingProps } from './class-names.js';
+import { useConnectionStatus, type ConnectionStatusOptions } from './use-connection-status.js';
+
+/**
+ * Props of {@link ConnectionStatusBadge}.
+ *
+ * @example
+ * ```tsx
+ * const props: ConnectionStatusBadgeProps = { roomID: 'r1', hideText: true };
+ * ```
+ */
+export interface ConnectionStatusBadgeProps
+  extends ConnectionStatusOptions,
+    ThemingProps,
+    Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  roomID?: string;
+  /** Show only the dot; the accessible label stays. */
+  hideText?: boolean;
+  ref?: Ref<HTMLSpanElement>;
+}
+
+/**
+ * A compact indicator of the room phase (idle, connecting, connected,
+ * reconnecting, failed, kicked) with an accessible label such as
+ * "Connection: Reconnecting". Not a live region: the banner announces changes.
+ *
+ * @example
+ * ```tsx
+ * <header>
+ *   <h1>Live</h1>
+ *   <ConnectionStatusBadge />
+ * </header>
+ * ```
+ */
+export function ConnectionStatusBadge({ roomID, store, messages, hideText, unstyled, className, ref, ...rest }: ConnectionStatusBadgeProps) {
+  const view = useConnectionStatus(roomID, { store, messages });
+  return (
+    <span
+      ref={ref}
+      role="img"
+      aria-label={view.label}
+      data-state={view.phase}
+      data-reason={view.reason}
+      className={kitClass(unstyled, 'zsk-badge', className)}
+      {...rest}
+    >
+      <span className={kitClass(unstyled, 'zsk-badge__dot')} aria-hidden="true" />
+      {!hideText && (
+        <span className={kitClass(unstyled, 'zsk-badge__text')} aria-hidden="true">
+          {view.text}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The provider and how hooks find their store: an explicit store wins, then
+ * the nearest StatusProvider's, else a clear error (LiveKit's pattern).
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { StatusStore } from '../core/store.js';
+import { en } from './i18n/en.js';
+import type { StatusLocale, StatusMessages } from './i18n/messages.js';
+import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
+
+interface StatusContextValue {
+  readonly store: StatusStore | null;
+  readonly messages: StatusMessages;
+  readonly registry: MediaRegistry | null;
+}
+
+const StatusContext = createContext<StatusContextValue>({ store: null, messages: en, registry: null });
+
+/**
+ * Props of {@link StatusProvider}.
+ *
+ * @example
+ * ```tsx
+ * const props: StatusProviderProps = { store, messages: zhCN, children: <ReconnectingBanner /> };
+ * ```
+ */
+export interface StatusProviderProps {
+  /** The store every hook and component below reads. */
+  store: StatusStore;
+  /** A catalog (`en`, `zhCN`) or partial overrides, merged over English. */
+  messages?: Partial<StatusMessages>;
+  /**
+   * Overrides the catalog's own `locale`, which picks `describeError`'s
+   * language. The strings come from `messages`: for Chinese pass
+   * `messages={zhCN}` (from `zego-status-kit/react/zh-CN`), which sets the locale too.
+   */
+  locale?: StatusLocale;
+  /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */
+  mediaRegistry?: MediaRegistry;
+  children?: ReactNode;
+}
+
+/**
+ * Makes a status store, a message catalog and a media registry available to
+ * every hook and component below it.
+ *
+ * @example
+ * ```tsx
+ * const store = createStatusStore();
+ * <StatusProvider store={store} messages={zhCN}>
+ *   <ConnectionStatusBadge />
+ *   <ReconnectingBanner onRetry={() => zg.loginRoom(roomID, token, user)} />
+ * </StatusProvider>
+ * ```
+ */
+export function StatusProvider({ store, messages, locale, mediaRegistry, children }: StatusProviderProps) {
+  const [ownRegistry] = useState(createMediaRegistry);
+  const registry = mediaRegistry ?? ownRegistry;
+  const resolved = useMergedMessages(en, messages, locale);
+  const value = useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry]);
+  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
+}
+
+function useMergedMessages(
+  base: StatusMessages,
+  overrides: Partial<StatusMessages> | undefined,
+  locale?: StatusLocale,
+): StatusMessages {
+  return useMemo(() => {
+    if (!overrides && !locale) return base;
+    const merged = { ...base, ...overrides };
+    return locale ? { ...merged, locale } : merged;
+  }, [base, overrides, locale]);
+}
+
+/**
+ * The store to use: `explicit` if given, else the provider's; throws an
+ * error that says how to fix it when there is neither.
+ *
+ * @example
+ * ```tsx
+ * function RoomReason() {
+ *   const store = useStatusStore();
+ *   return <>{store.getState().currentRoomID}</>;
+ * }
+ * ```
+ */
+export function useStatusStore(explicit?: StatusStore): StatusStore {
+  const { store } = useContext(StatusContext);
+  const resolved = explicit ?? store;
+  if (!resolved) {
+    throw new Error(
+      'zego-status-kit: no status store found. Wrap your components in ' +
+        '<StatusProvider store={createStatusStore()}>, or pass the store explicitly ' +
+        '(e.g. useRoomState(roomID, store) or <ReconnectingBanner store={store} />).',
+    );
+  }
+  return resolved;
+}
+
+/**
+ * The provider's catalog (English without a provider), with per-component
+ * `overrides` merged over it.
+ *
+ * @example
+ * ```tsx
+ * const messages = useStatusMessages({ retry: 'Try again' });
+ * messages.retry; // 'Try again'
+ * ```
+ */
+export function useStatusMessages(overrides?: Partial<StatusMessages>): StatusMessages {
+  return useMergedMessages(useContext(StatusContext).messages, overrides);
+}
+
+/**
+ * The provider's {@link MediaRegistry}, or `null` outside a provider.
+ *
+ * @example
+ * ```tsx
+ * const registry = useMediaRegistry();
+ * registry?.retry('host-main');
+ * ```
+ */
+export function useMediaRegistry(): MediaRegistry | null {
+  return useContext(StatusContext).registry;
+}

@@ -1,0 +1,83 @@
+/**
+ * The slice hooks, each on {@link useStatus} with a stable-reference selector,
+ * so each re-renders only when its own room, publisher or player changes.
+ */
+import { useCallback } from 'react';
+import {
+  selectPlayer,
+  selectPublisher,
+  selectRoom,
+  selectRoomStreams,
+  selectRoomUsers,
+} from '../core/selectors.js';
+import type { LiveStream, PlayerStatus, PublisherStatus, RoomStatus, RoomUser, StatusState } from '../core/status.js';
+import type { StatusStore } from '../core/store.js';
+import { useStatus } from './use-status.js';
+
+/**
+ * One room's status (the current room when `roomID` is omitted).
+ *
+ * @example
+ * ```tsx
+ * function Phase() {
+ *   const room = useRoomState();
+ *   return <span data-phase={room.phase}>{room.reason}</span>;
+ * }
+ * ```
+ */
+export function useRoomState(roomID?: string, store?: StatusStore): RoomStatus {
+  return useStatus(useCallback((s: StatusState) => selectRoom(s, roomID), [roomID]), undefined, store);
+}
+
+/**
+ * One published stream's status.
+ *
+ * @example
+ * ```tsx
+ * const { state, errorCode } = usePublisherState('me-main');
+ * ```
+ */
+export function usePublisherState(streamID: string, store?: StatusStore): PublisherStatus {
+  return useStatus(useCallback((s: StatusState) => selectPublisher(s, streamID), [streamID]), undefined, store);
+}
+
+/**
+ * One played stream's status, with the audience policy's replay schedule.
+ *
+ * @example
+ * ```tsx
+ * function Tile({ streamID }: { streamID: string }) {
+ *   const player = usePlayerState(streamID);
+ *   return <div data-state={player.state} />;
+ * }
+ * ```
+ */
+export function usePlayerState(streamID: string, store?: StatusStore): PlayerStatus {
+  return useStatus(useCallback((s: StatusState) => selectPlayer(s, streamID), [streamID]), undefined, store);
+}
+
+/**
+ * The live streams of a room, as an array that keeps its identity until the list changes.
+ *
+ * @example
+ * ```tsx
+ * const streams = useRoomStreams();
+ * return <>{streams.map((s) => <StreamView key={s.streamID} streamID={s.streamID} />)}</>;
+ * ```
+ */
+export function useRoomStreams(roomID?: string, store?: StatusStore): readonly LiveStream[] {
+  return useStatus(useCallback((s: StatusState) => selectRoomStreams(s, roomID), [roomID]), undefined, store);
+}
+
+/**
+ * The users in a room, as an array that keeps its identity until the list changes.
+ *
+ * @example
+ * ```tsx
+ * const users = useRoomUsers('r1');
+ * return <ul>{users.map((u) => <li key={u.userID}>{u.userName ?? u.userID}</li>)}</ul>;
+ * ```
+ */
+export function useRoomUsers(roomID?: string, store?: StatusStore): readonly RoomUser[] {
+  return useStatus(useCallback((s: StatusState) => selectRoomUsers(s, roomID), [roomID]), undefined, store);
+}

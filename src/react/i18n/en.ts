@@ -1,0 +1,60 @@
+import type { StatusMessages } from './messages.js';
+
+/**
+ * The English catalog, the default.
+ *
+ * @example
+ * ```tsx
+ * <StatusProvider store={store} messages={{ ...en, reconnected: 'Back online' }}>
+ *   <ReconnectingBanner />
+ * </StatusProvider>
+ * ```
+ */
+export const en: StatusMessages = {
+  locale: 'en',
+  durationSeconds: '{s} s',
+  durationMinutes: '{m} min {s} s',
+  durationHours: '{h} h {m} min',
+
+  connecting: 'Connecting…',
+  connectingElapsed: 'Trying for {elapsed}',
+  connectingRemaining: 'gives up in {remaining}',
+  reconnecting: 'Reconnecting…',
+  reconnectingElapsed: 'Offline for {elapsed}',
+  reconnectingRemaining: 'gives up in {remaining}',
+  heartbeatTimedOut: 'Others in the room now see you as having left.',
+  reconnected: 'Reconnected',
+  loginFailed: 'Could not join the room',
+  reconnectFailed: 'Could not reconnect',
+  errorCode: 'Error {code}',
+  retry: 'Retry',
+
+  kickedTitle: 'You are no longer in the room',
+  kickedElsewhere: 'You signed in on another device, so this one left the room.',
+  kickedByServer: 'You were removed from the room by the service.',
+  rejoin: 'Rejoin',
+  leave: 'Leave',
+
+  streamWaiting: 'Host connection lost, waiting…',
+  streamDeleteReasons: {
+    stopped: 'The host stopped the stream.',
+    'heartbeat-timeout': 'The host has been unreachable for 90 s.',
+    'repeated-login': 'The host signed in elsewhere.',
+    kicked: 'The host was removed from the room.',
+    disconnected: 'The host disconnected.',
+    'removed-by-server': 'The stream was removed by the service.',
+  },
+  streamRetrying: 'Retrying in {remaining}',
+  streamUnavailable: 'Stream unavailable',
+  streamConnecting: 'Connecting…',
+
+  phaseLabel: 'Connection: {phase}',
+  phases: {
+    idle: 'Not connected',
+    connecting: 'Connecting',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting',
+    failed: 'Failed',
+    kicked: 'Removed from room',
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Anti-flap for anything that appears and disappears with the connection: a
+ * one-second RECONNECTING blip should not flash a banner, and a banner that
+ * did appear should stay long enough to be read.
+ */
+import { useEffect, useState } from 'react';
+import type { Clock } from '../core/clock.js';
+
+/**
+ * Timing of {@link useAntiFlap}, shared by every component that shows and hides.
+ *
+ * @example
+ * ```tsx
+ * <ReconnectingBanner showDelayMs={1000} minVisibleMs={1500} />
+ * ```
+ */
+export interface AntiFlapOptions {
+  /** Show only once the condition has held this long (default 0: at once). */
+  showDelayMs?: number;
+  /** Once shown, stay at least this long (default 0). */
+  minVisibleMs?: number;
+}
+
+const ms = (value: number | undefined): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+
+/**
+ * Whether to show something that is `active`, debounced on `clock`: shown
+ * `showDelayMs` after it became active (never, if it stops before), and kept
+ * for `minVisibleMs` once shown. With both 0 it is `active` itself. Every
+ * timer is cleared on change and unmount.
+ *
+ * @example
+ * ```ts
+ * const visible = useAntiFlap(room.phase === 'reconnecting', { showDelayMs: 1000 }, store.clock);
+ * ```
+ */
+export function useAntiFlap(active: boolean, options: AntiFlapOptions, clock: Clock): boolean {
+  const showDelayMs = ms(options.showDelayMs);
+  const minVisibleMs = ms(options.minVisibleMs);
+  // When it was last shown, or null while hidden.
+  const [shownAt, setShownAt] = useState<number | null>(() => (active && showDelayMs === 0 ? clock.now() : null));
+  const shown = shownAt !== null;
+
+  useEffect(() => {
+    if (active === shown) return undefined;
+    const delay = active ? showDelayMs : shownAt! + minVisibleMs - clock.now();
+    const apply = (): void => setShownAt(active ? clock.now() : null);
+    if (delay <= 0) {
+      apply();
+      return undefined;
+    }
+    const handle = clock.setTimeout(apply, delay);
+    return () => clock.clearTimeout(handle);
+  }, [active, shown, shownAt, showDelayMs, minVisibleMs, clock]);
+
+  // What needs no timer is true at once, so nothing lags a render behind the store.
+  if (active && showDelayMs === 0) return true;
+  if (!active && (minVisibleMs === 0 || !shown)) return false;
+  return shown;
+}

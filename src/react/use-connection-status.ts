@@ -1,0 +1,54 @@
+/**
+ * The room phase with its accessible label: the headless half of `ConnectionStatusBadge`.
+ */
+import type { RoomPhase, RoomReason } from '../core/states.js';
+import type { StatusStore } from '../core/store.js';
+import { useStatusMessages } from './context.js';
+import { useRoomState } from './hooks.js';
+import { formatMessage, type StatusMessages } from './i18n/messages.js';
+
+/**
+ * Options of {@link useConnectionStatus}.
+ *
+ * @example
+ * ```ts
+ * const options: ConnectionStatusOptions = { messages: zhCN };
+ * ```
+ */
+export interface ConnectionStatusOptions {
+  store?: StatusStore;
+  messages?: Partial<StatusMessages>;
+}
+
+/**
+ * The phase, its short text and the full accessible label.
+ *
+ * @example
+ * ```ts
+ * const view: ConnectionStatusView = { phase: 'connected', reason: 'LOGINED', text: 'Connected', label: 'Connection: Connected' };
+ * ```
+ */
+export interface ConnectionStatusView {
+  readonly phase: RoomPhase;
+  readonly reason: RoomReason;
+  readonly text: string;
+  readonly label: string;
+}
+
+/**
+ * The connection phase of a room (the current room by default), in words.
+ *
+ * @example
+ * ```tsx
+ * function Dot() {
+ *   const { phase, label } = useConnectionStatus();
+ *   return <span data-state={phase} aria-label={label} role="img" />;
+ * }
+ * ```
+ */
+export function useConnectionStatus(roomID?: string, options: ConnectionStatusOptions = {}): ConnectionStatusView {
+  const messages = useStatusMessages(options.messages);
+  const { phase, reason } = useRoomState(roomID, options.store);
+  const text = messages.phases[phase];
+  return { phase, reason, text, label: formatMessage(messages.phaseLabel, { phase: text }) };
+}

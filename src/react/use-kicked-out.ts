@@ -1,0 +1,87 @@
+/**
+ * What the kicked-out dialog shows, as data (no DOM).
+ */
+import { describeError } from '../core/errors.js';
+import type { StatusStore } from '../core/store.js';
+import { useStatusMessages } from './context.js';
+import { useRoomState } from './hooks.js';
+import type { StatusMessages } from './i18n/messages.js';
+
+/**
+ * KICKOUT errorCode: the same userID logged in elsewhere (seed 002).
+ *
+ * @example
+ * ```ts
+ * if (room.kickout?.code === KICKOUT_SIGNED_IN_ELSEWHERE) askBeforeRejoining();
+ * ```
+ */
+export const KICKOUT_SIGNED_IN_ELSEWHERE = 1002050;
+
+/**
+ * KICKOUT errorCode: removed through the server's kick-out API (seed 002).
+ *
+ * @example
+ * ```ts
+ * if (room.kickout?.code === KICKOUT_BY_SERVER) showRemovedNotice();
+ * ```
+ */
+export const KICKOUT_BY_SERVER = 1002055;
+
+/**
+ * Options of {@link useKickedOut}.
+ *
+ * @example
+ * ```ts
+ * const options: KickedOutOptions = { messages: { rejoin: 'Join again' } };
+ * ```
+ */
+export interface KickedOutOptions {
+  store?: StatusStore;
+  messages?: Partial<StatusMessages>;
+}
+
+/**
+ * The kick-out state of a room, in the catalog's words.
+ *
+ * @example
+ * ```tsx
+ * const kicked = useKickedOut();
+ * if (kicked.open) console.log(kicked.message, kicked.customMessage);
+ * ```
+ */
+export interface KickedOutView {
+  /** The room is in KICKOUT. */
+  readonly open: boolean;
+  readonly code: number | null;
+  readonly title: string;
+  /** Per code: 1002050 signed in elsewhere, 1002055 removed by the service, else the error catalog. */
+  readonly message: string | null;
+  /** A custom message from extendedData, as plain text. */
+  readonly customMessage: string | null;
+}
+
+/**
+ * Whether the room (the current room by default) was kicked out, and why.
+ *
+ * @example
+ * ```tsx
+ * function KickNotice() {
+ *   const { open, message } = useKickedOut();
+ *   return open ? <p role="alert">{message}</p> : null;
+ * }
+ * ```
+ */
+export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): KickedOutView {
+  const messages = useStatusMessages(options.messages);
+  const room = useRoomState(roomID, options.store);
+  const kickout = room.phase === 'kicked' ? room.kickout : null;
+  if (!kickout) return { open: false, code: null, title: messages.kickedTitle, message: null, customMessage: null };
+  const { code } = kickout;
+  const message =
+    code === KICKOUT_SIGNED_IN_ELSEWHERE
+      ? messages.kickedElsewhere
+      : code === KICKOUT_BY_SERVER
+        ? messages.kickedByServer
+        : describeError(code, messages.locale).message;
+  return { open: true, code, title: messages.kickedTitle, message, customMessage: kickout.message };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describeError } from '../../src/core/errors.js';
+import { KickedOutOverlay } from '../../src/react/kicked-out-overlay.js';
+import { LOCALES, setup } from './helpers.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function App(props: { onRejoin?: () => void; onLeave?: () => void }) {
+  return (
+    <>
+      <button type="button">Before</button>
+      <KickedOutOverlay {...props} />
+    </>
+  );
+}
+
+describe('KickedOutOverlay', () => {
+  it('is absent until KICKOUT', () => {
+    const t = setup();
+    t.view(<App />);
+    act(() => t.login());
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it.each(LOCALES)('1002050 (signed in elsewhere) and 1002055 (removed by the service) in %s', (_, messages) => {
+    const t = setup();
+    t.view(<App onRejoin={() => {}} onLeave={() => {}} />, messages);
+    act(() => t.login());
+    act(() => t.room('KICKOUT', 1002050));
+    const dialog = screen.getByRole('alertdialog', { name: messages.kickedTitle });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAttribute('data-state', 'kicked');
+    expect(dialog).toHaveAccessibleDescription(messages.kickedElsewhere);
+    expect(screen.getByRole('button', { name: messages.rejoin })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: messages.leave })).toBeInTheDocument();
+
+    act(() => t.login());
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    act(() => t.room('KICKOUT', 1002055));
+    expect(screen.getByRole('alertdialog')).toHaveAccessibleDescription(messages.kickedByServer);
+  });
+
+  it('an unknown code falls back to the error catalog', async () => {
+    const t = setup();
+    t.view(<App />);
+    act(() => t.login());
+    act(() => t.room('KICKOUT', 1234567));
+    expect(screen.getByRole('alertdialog')).toHaveAccessibleDescription(describeError(1234567, 'en').message);
+  });
+
+  it('a custom message from extendedData appears as text and creates no element', () => {
+    const t = setup();
+    const { container } = t.view(<App />);
+    act(() => t.login());
+    act(() => t.room('KICKOUT', 1002055, JSON.stringify({ custom_kickout_message: XSS })));
+    expect(screen.getByText(XSS)).toBeInTheDocument();
+    expect(container.ownerDocument.querySelector('img')).toBeNull();
+  });
+
+  it('moves focus in, keeps it in, ignores Escape, and restores focus when it closes', async () => {
+    const user = userEvent.setup();
+    const t = setup();
+    const onRejoin = vi.fn();
+    const onLeave = vi.fn();
+    t.view(<App onRejoin={onRejoin} onLeave={onLeave} />);
+    act(() => t.login());
+    const before = screen.getByRole('button', { name: 'Before' });
+    before.focus();
+    act(() => t.room('KICKOUT', 1002050));
+    const rejoin = screen.getByRole('button', { name: 'Rejoin' });
+    const leave = screen.getByRole('button', { name: 'Leave' });
+    expect(rejoin).toHaveFocus();
+    await user.tab();
+    expect(leave).toHaveFocus();
+    await user.tab();
+    expect(rejoin).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(leave).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    expect(onLeave).not.toHaveBeenCalled();
+    await user.click(leave);
+    expect(onLeave).toHaveBeenCalledTimes(1);
+    await user.click(rejoin);
+    expect(onRejoin).toHaveBeenCalledTimes(1);
+    // The app rejoins: LOGINING closes the dialog and focus goes back.
+    act(() => t.room('LOGINING'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(before).toHaveFocus();
+  });
+
+  it('unstyled, className and ref reach the dialog', () => {
+    const t = setup();
+    let node: HTMLDivElement | null = null;
+    t.view(<KickedOutOverlay unstyled className="mine" ref={(el) => void (node = el)} />);
+    act(() => t.room('KICKOUT', 1002050));
+    const dialog = screen.getByRole('alertdialog');
+    expect(node).toBe(dialog);
+    expect(dialog.className).toBe('mine');
+    expect(dialog).toHaveFocus();
+  });
+});

@@ -1,0 +1,232 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
+import { describeError } from '../../src/core/errors.js';
+import { ReconnectingBanner } from '../../src/react/reconnecting-banner.js';
+import { zhCN } from '../../src/react/i18n/zh-CN.js';
+import { en } from '../../src/react/i18n/en.js';
+import { LOCALES, MINUTE, SECOND, setup } from './helpers.js';
+
+describe('ReconnectingBanner', () => {
+  it('is hidden while connected and before any login', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => t.login());
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(t.clock.pending()).toBe(0);
+  });
+
+  it('Case 1: T3 RECONNECTING shows elapsed and time left; RECONNECTED shows "Reconnected" for 2 s', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.login());
+    act(() => t.room('RECONNECTING', 1000017));
+    const banner = screen.getByRole('status');
+    expect(banner).toHaveAttribute('aria-live', 'polite');
+    expect(banner).toHaveAttribute('data-state', 'reconnecting');
+    expect(banner).toHaveTextContent('Reconnecting…');
+    expect(screen.getByText('Offline for 0 s')).toBeInTheDocument();
+    expect(screen.getByText('gives up in 5 min 0 s')).toBeInTheDocument();
+
+    act(() => t.clock.advance(42 * SECOND));
+    expect(screen.getByText('Offline for 42 s')).toBeInTheDocument();
+    expect(screen.getByText('gives up in 4 min 18 s')).toBeInTheDocument();
+    act(() => t.clock.advance(500));
+    expect(screen.getByText('Offline for 42 s')).toBeInTheDocument();
+    expect(screen.getByText('gives up in 4 min 18 s')).toBeInTheDocument();
+    expect(screen.getAllByRole('timer')).toHaveLength(2);
+    expect(screen.queryByText(en.heartbeatTimedOut)).toBeNull();
+
+    act(() => t.clock.advance(20 * SECOND - 500)); // T3 + 62 s
+    act(() => t.room('RECONNECTED'));
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'reconnected');
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
+    act(() => t.clock.advance(1999));
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
+    act(() => t.clock.advance(1));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(t.clock.pending()).toBe(0);
+  });
+
+  it('a repeated RECONNECTING keeps counting from the start of the outage', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.login());
+    act(() => t.room('RECONNECTING', 1000017));
+    act(() => t.clock.advance(10 * SECOND));
+    act(() => t.room('RECONNECTING', 1002051));
+    expect(screen.getByText('Offline for 10 s')).toBeInTheDocument();
+  });
+
+  it('Case 2/3: past T3 + 90 s it says others now see you as gone; RECONNECT_FAILED at T3 + 5 min shows the reason and Retry', async () => {
+    const t = setup();
+    const onRetry = vi.fn();
+    t.view(<ReconnectingBanner onRetry={onRetry} />);
+    act(() => t.login());
+    act(() => t.room('RECONNECTING', 1000017));
+    act(() => t.clock.advance(89 * SECOND));
+    expect(screen.queryByText(en.heartbeatTimedOut)).toBeNull();
+    act(() => t.clock.advance(1 * SECOND));
+    expect(screen.getByText(en.heartbeatTimedOut)).toBeInTheDocument();
+    expect(screen.getByText('Offline for 1 min 30 s')).toBeInTheDocument();
+    expect(screen.getByText('gives up in 3 min 30 s')).toBeInTheDocument();
+
+    act(() => t.clock.advance(3.5 * MINUTE));
+    act(() => t.room('RECONNECT_FAILED', 1002053));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveAttribute('aria-live', 'assertive');
+    expect(alert).toHaveAttribute('data-state', 'failed');
+    expect(alert).toHaveTextContent('Could not reconnect');
+    expect(screen.queryAllByRole('timer')).toHaveLength(0);
+    expect(t.clock.pending()).toBe(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('LOGIN_FAILED 1002033 shows the reason from the error catalog; no Retry without onRetry', async () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.room('LOGINING'));
+    act(() => t.room('LOGIN_FAILED', 1002033));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Could not join the room');
+    expect(alert).toHaveTextContent(describeError(1002033, 'en').message);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('a LOGINING of more than 3 s shows "Connecting…" with elapsed time and the deadline', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.room('LOGINING'));
+    act(() => t.clock.advance(2999));
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => t.clock.advance(1));
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'connecting');
+    expect(screen.getByRole('status')).toHaveTextContent('Connecting…');
+    expect(screen.getByText('Trying for 3 s')).toBeInTheDocument();
+    expect(screen.getByText('gives up in 4 min 57 s')).toBeInTheDocument();
+    act(() => t.clock.advance(57 * SECOND));
+    expect(screen.getByText('Trying for 1 min 0 s')).toBeInTheDocument();
+    act(() => t.room('LOGINED'));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(t.clock.pending()).toBe(0);
+  });
+
+  it('a normal 120 ms login never shows anything', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.room('LOGINING'));
+    act(() => t.clock.advance(120));
+    act(() => t.room('LOGINED'));
+    act(() => t.clock.advance(10 * SECOND));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  describe('anti-flap', () => {
+    it('a 500 ms RECONNECTING blip with showDelayMs 1000 never shows, not even "Reconnected"', () => {
+      const t = setup();
+      const { container } = t.view(<ReconnectingBanner showDelayMs={1000} />);
+      act(() => t.login());
+      act(() => t.room('RECONNECTING', 1000017));
+      expect(container).toBeEmptyDOMElement();
+      act(() => t.clock.advance(500));
+      act(() => t.room('RECONNECTED'));
+      for (let i = 0; i < 30; i++) {
+        act(() => t.clock.advance(100));
+        expect(container).toBeEmptyDOMElement();
+      }
+      expect(t.clock.pending()).toBe(0);
+    });
+
+    it('an outage longer than showDelayMs shows after the delay, and minVisibleMs keeps it up', () => {
+      const t = setup();
+      t.view(<ReconnectingBanner showDelayMs={1000} minVisibleMs={3000} reconnectedMs={500} />);
+      act(() => t.login());
+      act(() => t.room('RECONNECTING', 1000017));
+      act(() => t.clock.advance(999));
+      expect(screen.queryByRole('status')).toBeNull();
+      act(() => t.clock.advance(1));
+      expect(screen.getByText('Offline for 1 s')).toBeInTheDocument();
+      act(() => t.clock.advance(200));
+      act(() => t.room('RECONNECTED'));
+      expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
+      act(() => t.clock.advance(500)); // confirmation over, but shown only 700 ms of 3000
+      expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
+      act(() => t.clock.advance(2299));
+      expect(screen.getByRole('status')).toBeInTheDocument();
+      act(() => t.clock.advance(1));
+      expect(screen.queryByRole('status')).toBeNull();
+      expect(t.clock.pending()).toBe(0);
+    });
+  });
+
+  it('unmounting in the middle of a countdown leaves no timer on the clock', () => {
+    const t = setup();
+    const { unmount } = t.view(<ReconnectingBanner showDelayMs={1000} minVisibleMs={1000} />);
+    act(() => t.login());
+    act(() => t.room('RECONNECTING', 1000017));
+    act(() => t.clock.advance(5500));
+    expect(screen.getByRole('status')).toBeInTheDocument();
+    expect(t.clock.pending()).toBeGreaterThan(0);
+    unmount();
+    expect(t.clock.pending()).toBe(0);
+  });
+
+  it('theming: data-state, unstyled, className, style, rest props and ref reach the root', () => {
+    const t = setup();
+    const ref = createRef<HTMLDivElement>();
+    const { rerender } = t.view(
+      <ReconnectingBanner ref={ref} className="mine" style={{ top: 3 }} data-testid="banner" id="b1" />,
+    );
+    act(() => t.room('RECONNECTING', 1000017));
+    const root = screen.getByTestId('banner');
+    expect(ref.current).toBe(root);
+    expect(root).toHaveClass('zsk-banner', 'mine');
+    expect(root).toHaveAttribute('id', 'b1');
+    expect(root).toHaveStyle({ top: '3px' });
+    rerender(<ReconnectingBanner unstyled className="mine" data-testid="banner" />);
+    expect(screen.getByTestId('banner').className).toBe('mine');
+    expect(screen.getByTestId('banner').querySelector('[class*="zsk-"]')).toBeNull();
+    expect(screen.getByTestId('banner')).toHaveAttribute('data-state', 'reconnecting');
+  });
+
+  it.each(LOCALES)('every state in %s', (_, messages) => {
+    const t = setup();
+    t.view(<ReconnectingBanner onRetry={() => {}} />, messages);
+    act(() => t.room('LOGINING'));
+    act(() => t.clock.advance(3 * SECOND));
+    expect(screen.getByRole('status')).toHaveTextContent(messages.connecting);
+    act(() => t.room('LOGINED'));
+    act(() => t.room('RECONNECTING', 1000017));
+    expect(screen.getByRole('status')).toHaveTextContent(messages.reconnecting);
+    act(() => t.clock.advance(90 * SECOND));
+    expect(screen.getByText(messages.heartbeatTimedOut)).toBeInTheDocument();
+    act(() => t.room('RECONNECTED'));
+    expect(screen.getByRole('status')).toHaveTextContent(messages.reconnected);
+    act(() => t.room('RECONNECTING', 1000017));
+    act(() => t.room('RECONNECT_FAILED', 1002053));
+    expect(screen.getByRole('alert')).toHaveTextContent(messages.reconnectFailed);
+    expect(screen.getByRole('alert')).toHaveTextContent(describeError(1002053, messages.locale).message);
+    expect(screen.getByRole('button', { name: messages.retry })).toBeInTheDocument();
+  });
+
+  it('zh-CN formats durations in Chinese', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />, zhCN);
+    act(() => t.login());
+    act(() => t.room('RECONNECTING', 1000017));
+    act(() => t.clock.advance(42 * SECOND));
+    expect(screen.getByText('已断开 42 秒')).toBeInTheDocument();
+    expect(screen.getByText('4 分 18 秒后停止重试')).toBeInTheDocument();
+  });
+
+  it('per-component message overrides win over the provider', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner messages={{ reconnecting: 'Hang on…' }} />, zhCN);
+    act(() => t.room('RECONNECTING', 1000017));
+    expect(screen.getByRole('status')).toHaveTextContent('Hang on…');
+    expect(screen.getByText('已断开 0 秒')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { renderToString } from 'react-dom/server';
+import { createManualClock } from '../../src/core/clock.js';
+import { createStatusStore } from '../../src/core/store.js';
+import * as kit from '../../src/react/index.js';
+import { zhCN } from '../../src/react/zh-CN.js';
+
+const { StatusProvider, ReconnectingBanner, KickedOutOverlay, StreamRemovedOverlay, ConnectionStatusBadge, StreamView } = kit;
+
+describe('server rendering', () => {
+  it('imports and renders every component with no window or document', () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const clock = createManualClock(1_000);
+    const store = createStatusStore({ clock, roomRetryTimeMs: 300_000 });
+    const at = clock.now();
+    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at });
+    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at });
+    store.dispatch({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 's1' }], at });
+    store.dispatch({ type: 'playerStateUpdate', streamID: 's1', state: 'PLAY_REQUESTING', errorCode: 0, at });
+    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'RECONNECTING', errorCode: 1000017, at });
+    const html = renderToString(
+      <StatusProvider store={store} messages={zhCN}>
+        <ConnectionStatusBadge />
+        <ReconnectingBanner />
+        <KickedOutOverlay />
+        <StreamRemovedOverlay streamID="s1" />
+        <StreamView streamID="s1" />
+      </StatusProvider>,
+    );
+    expect(html).toContain('正在重新连接…');
+    expect(html).toContain('data-state="reconnecting"');
+    expect(html).toContain('<video');
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('exports no undefined names', () => {
+    for (const [name, value] of Object.entries(kit)) expect(value, name).toBeDefined();
+    expect(kit.en.locale).toBe('en');
+    expect('zhCN' in kit).toBe(false);
+  });
+
+  const dir = join(import.meta.dirname, '../../src/react');
+  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+
+  it('no dangerouslySetInnerHTML or innerHTML anywhere; hooks touch no DOM', () => {
+    for (const file of sources) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
+      if (/(^|\/)(use-[\w-]+|hooks)\.ts$/.test(file)) expect(text, file).not.toMatch(/\b(window|document)\./);
+    }
+  });
+
+  it('styles.css stays within 2.5 KB gzip and defines the kit under --zsk-*', () => {
+    const css = readFileSync(join(dir, 'styles.css'));
+    expect(gzipSync(css).length).toBeLessThan(2560);
+    expect(css.toString()).toMatch(/\[data-theme=dark\]/);
+    expect(css.toString()).toMatch(/prefers-color-scheme:dark/);
+    expect(css.toString()).toMatch(/prefers-reduced-motion:reduce/);
+  });
+});
