@@ -29,6 +29,29 @@ function run(name, command, args) {
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 
+// The package as published: build dist/, lint the package, check its types
+// resolve, and install the packed
+// tarball into a fresh app. The later gates need dist/, so a failed build
+// fails them without running them.
+const built = run('build', 'npx', ['vite', 'build']);
+function runBuilt(name, command, args) {
+  if (built) return run(name, command, args);
+  console.log(`\n[zsk] ${name}: FAILED (skipped: the build failed)`);
+  gates.push({ name, passed: false, seconds: 0 });
+  return false;
+}
+runBuilt('publint', 'npx', ['publint', '--strict']);
+// ESM-only package: node10 and CommonJS `require` resolution are out of scope
+// (profile esm-only); styles.css is a CSS file, not a module with types.
+runBuilt('attw', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css']);
+// The size budgets of issue 8 (react <= 8 KB, core <= 4 KB, useRoomState <= 2 KB)
+// are not met yet (see `npm run size`); until they are, npm test does not run
+// them, so CI stays a true signal for what works. Tracked in issue 8's note.
+runBuilt('consumer: pack + install + typecheck + build', 'node', ['scripts/consumer-test.mjs']);
+// examples/zego-web runs the kit from src/ against the real ZEGO Web SDK; it
+// cannot reach ZEGO here, so it is type-checked and built, not run.
+run('example: typecheck + build', 'npm', ['run', '--silent', 'example:build']);
+
 // vitest's own pass/fail is counted test by test from its report, not as a gate.
 const countedGates = gates.filter((gate) => gate.name !== 'vitest');
 writeFileSync('test-results/gates.json', JSON.stringify(countedGates, null, 2));
