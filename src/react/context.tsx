@@ -10,11 +10,12 @@ import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 
 interface StatusContextValue {
   readonly store: StatusStore | null;
-  readonly messages: StatusMessages;
+  /** `null` outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
+  readonly messages: StatusMessages | null;
   readonly registry: MediaRegistry | null;
 }
 
-const StatusContext = createContext<StatusContextValue>({ store: null, messages: en, registry: null });
+const StatusContext = createContext<StatusContextValue>({ store: null, messages: null, registry: null });
 
 /**
  * Props of {@link StatusProvider}.
@@ -109,7 +110,7 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
  * ```
  */
 export function useStatusMessages(overrides?: Partial<StatusMessages>): StatusMessages {
-  return useMergedMessages(useContext(StatusContext).messages, overrides);
+  return useMergedMessages(useContext(StatusContext).messages ?? en, overrides);
 }
 
 /**
