@@ -9,7 +9,7 @@ const config: StorybookConfig = {
     // The library build's .d.ts generator has no place in Storybook (DESIGN §9).
     viteConfig.plugins = (viteConfig.plugins ?? []).flat().filter((plugin) => {
       const name = plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : '';
-      return !String(name).startsWith('vite:dts') && name !== 'zsk-copy-styles';
+      return !String(name).includes('dts') && name !== 'zsk-copy-styles' && name !== 'zsk-use-client';
     });
     return viteConfig;
   },

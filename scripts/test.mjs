@@ -28,6 +28,7 @@ function run(name, command, args) {
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+run('storybook build + smoke', 'node', ['scripts/storybook-smoke.mjs']);
 
 // The package as published: build dist/, lint the package, check its types
 // resolve, and install the packed

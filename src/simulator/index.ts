@@ -24,3 +24,4 @@ export {
   SimulatorErrorCode,
 } from './constants.js';
 export { SCENARIO_TIMING, scenarios, type ScenarioName, type ScenarioOptions, type ScenarioRun } from './scenarios.js';
+export { createScaledClock, type ScaledClock, type ScaledClockOptions } from './scaled-clock.js';

@@ -1,0 +1,233 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { en } from '../src/react/index.js';
+import { zhCN } from '../src/react/zh-CN.js';
+import { PLAYGROUND, Playground } from './playground/Playground.js';
+
+type Canvas = ReturnType<typeof within>;
+
+const meta = {
+  title: 'Playground',
+  component: Playground,
+  args: { initialScale: 1, autoStart: true },
+  argTypes: {
+    initialScale: { control: { type: 'select' }, options: [0, 1, 10, 60, 600] },
+    messages: { table: { disable: true } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A host and an audience member side by side on one simulated room, each with its own engine and store, ' +
+          'wired with `useZegoWeb`; the audience runs `useAudiencePolicy` and shows `StreamView`, the host ' +
+          '`attachPublisherRetryPolicy`. Every fault the simulator has is a button; the time scale (1×, 10×, 60×, ' +
+          '600×, pause) and the labelled jumps move one simulated clock that the simulator, policies and ' +
+          'countdowns all share. The log lists every SDK callback and policy action at T+mm:ss.s simulated time.',
+      },
+    },
+  },
+  // The locale toolbar, when there is one, switches the kit's catalog.
+  render: (args, { globals }) => <Playground {...args} messages={globals['locale'] === 'zh-CN' ? zhCN : args.messages} />,
+} satisfies Meta<typeof Playground>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const panel = (canvas: Canvas, id: 'host' | 'audience'): Canvas => within(canvas.getByTestId(`${id}-panel`));
+
+/** The log as text lines, oldest first. */
+function logLines(canvas: Canvas): string[] {
+  return within(canvas.getByRole('log')).queryAllByRole('listitem').map((item) => item.textContent ?? '');
+}
+
+function lastLineWith(lines: readonly string[], marker: string): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.includes(marker)) return i;
+  return -1;
+}
+
+/** Lines after the last one containing `marker`. */
+function linesAfter(canvas: Canvas, marker: string): string[] {
+  const lines = logLines(canvas);
+  const index = lastLineWith(lines, marker);
+  if (index < 0) throw new Error(`no log line contains "${marker}"`);
+  return lines.slice(index + 1);
+}
+
+/** Each of `expected` appears in `lines`, in this order. */
+function expectInOrder(lines: readonly string[], expected: readonly string[]): void {
+  let from = 0;
+  for (const text of expected) {
+    const index = lines.findIndex((line, i) => i >= from && line.includes(text));
+    expect(index, `"${text}" after line ${from} in:\n${lines.join('\n')}`).toBeGreaterThanOrEqual(0);
+    from = index + 1;
+  }
+}
+
+/** Simulated seconds of a log line (its T+mm:ss.s stamp). */
+function stampOf(line: string): number {
+  const match = /T\+(\d+):(\d+\.\d)/.exec(line);
+  if (!match) throw new Error(`no timestamp in "${line}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** `text` is shown (waiting out the kit's short entrance fade). */
+async function shows(canvas: Canvas, text: string): Promise<void> {
+  await waitFor(() => expect(canvas.getByText(text)).toBeVisible(), { timeout: 5_000 });
+}
+
+async function audiencePlaying(canvas: Canvas): Promise<void> {
+  await waitFor(() => expect(panel(canvas, 'audience').getByTestId('player-state')).toHaveTextContent('PLAYING'), {
+    timeout: 10_000,
+  });
+}
+
+/**
+ * Both log in on mount; the audience plays the host's stream. Use the buttons:
+ * e.g. 60×, then "Drop network" on the host, and watch the 90 s mark.
+ */
+export const Default: Story = {
+  name: 'Playground',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await audiencePlaying(canvas);
+    await expect(panel(canvas, 'host').getByTestId('publisher-state')).toHaveTextContent('PUBLISHING');
+    expectInOrder(logLines(canvas), [
+      'Audience SDK roomStateChanged LOGINED',
+      'Host SDK publisherStateUpdate host-main PUBLISHING',
+      'Audience SDK roomStreamUpdate ADD host-main',
+      'Audience policy startPlayingStream(host-main)',
+      'Audience SDK playerStateUpdate host-main PLAYING',
+    ]);
+  },
+};
+
+/**
+ * Seed 003, "host crash, restart within 90 s": the player's own retries run
+ * out (NO_PLAY 1004020 at T+10 s) and the policy replays; a new engine with
+ * the same userID logs in, the audience gets DELETE then ADD and plays again.
+ * The 20 s after the crash are jumped over (the jump fires every timer in
+ * order, at its own simulated time); the restart runs at 60×.
+ */
+export const CrashAndRestart: Story = {
+  name: 'Host crash, then restart',
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const host = panel(canvas, 'host');
+    const audience = panel(canvas, 'audience');
+    await step('both log in; the audience plays the host', () => audiencePlaying(canvas));
+
+    await step('crash the host app: media stops, the player retries on its own', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'Crash host app' }));
+      await expect(host.getByRole('note')).toHaveTextContent('crashed');
+      await waitFor(() => expect(audience.getByTestId('player-state')).not.toHaveTextContent('PLAYING'));
+    });
+
+    await step('jump 20 s: NO_PLAY 1004020, the policy replays after 3 s', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Jump +10 s' }));
+      await userEvent.click(canvas.getByRole('button', { name: 'Jump +10 s' }));
+      expectInOrder(linesAfter(canvas, 'the host app crashes'), [
+        'Audience SDK playerStateUpdate host-main NO_PLAY 1004020',
+        'Audience policy player retry 1 of host-main scheduled in 3.0 s',
+        'Audience policy player retry 1 of host-main started',
+        'Audience policy startPlayingStream(host-main)',
+      ]);
+    });
+
+    await step('restart within 90 s, at 60×: DELETE then ADD, and the audience plays again', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: '60×' }));
+      await userEvent.click(host.getByRole('button', { name: 'Restart host app' }));
+      await audiencePlaying(canvas);
+      await expect(audience.getByTestId('player-state')).toHaveTextContent('PLAYING');
+      await waitFor(() => expect(panel(canvas, 'host').getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
+      await expect(canvas.getByRole('heading', { name: 'Host (app #2)' })).toBeVisible();
+      expectInOrder(linesAfter(canvas, 'restart: app #2'), [
+        'Host SDK roomStateChanged LOGINED',
+        'Audience SDK roomStreamUpdate DELETE host-main (stream_delete_reason 3: repeated login)',
+        'Audience policy stopPlayingStream(host-main)',
+        'Host SDK publisherStateUpdate host-main PUBLISHING',
+        'Audience SDK roomStreamUpdate ADD host-main',
+        'Audience policy startPlayingStream(host-main)',
+        'Audience SDK playerStateUpdate host-main PLAYING',
+      ]);
+      const crash = logLines(canvas).find((line) => line.includes('the host app crashes'))!;
+      const restart = logLines(canvas).find((line) => line.includes('restart: app #2'))!;
+      expect(stampOf(restart) - stampOf(crash)).toBeLessThan(90); // within the heartbeat timeout
+      await userEvent.click(canvas.getByRole('button', { name: '1×' }));
+    });
+  },
+};
+
+/**
+ * Seed 003, "host network loss": the host drops; at T3 + 90 s (heartbeat
+ * timeout) the audience gets a stream DELETE and the overlay says the host is
+ * gone; when the host's network is back it reconnects and republishes, the
+ * audience gets ADD and plays again. The 90 s are jumped over (every timer on
+ * the way fires in order, at its own simulated time); recovery runs at 10×.
+ */
+export const HostDropPast90s: Story = {
+  name: 'Host network drop past 90 s, then restore',
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const host = panel(canvas, 'host');
+    const audience = panel(canvas, 'audience');
+    await step('both log in; the audience plays the host', () => audiencePlaying(canvas));
+
+    await step('drop the host network: the host is reconnecting', async () => {
+      await userEvent.click(host.getByRole('button', { name: 'Drop network' }));
+      await shows(host, en.reconnecting);
+      await waitFor(() => expect(host.getByRole('img', { name: 'Connection: Reconnecting' })).toBeVisible());
+    });
+
+    await step('jump 90 s: the audience gets the stream DELETE, the overlay shows', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Jump +90 s' }));
+      await shows(audience, en.streamWaiting);
+      await shows(audience, en.streamDeleteReasons['heartbeat-timeout']);
+      await shows(host, en.heartbeatTimedOut);
+      await expect(audience.getByTestId('player-state')).toHaveTextContent('NO_PLAY');
+      const lines = linesAfter(canvas, 'fault: network cut off');
+      expectInOrder(lines, [
+        'Audience SDK playerStateUpdate host-main NO_PLAY 1004020',
+        'Audience policy player retry 1 of host-main scheduled',
+        'Audience SDK roomStreamUpdate DELETE host-main (stream_delete_reason 2: heartbeat timeout)',
+        'Audience policy stopPlayingStream(host-main)',
+      ]);
+      const all = logLines(canvas);
+      const drop = all[lastLineWith(all, 'fault: network cut off')]!;
+      const removed = lines.find((line) => line.includes('roomStreamUpdate DELETE host-main'))!;
+      expect(stampOf(removed) - stampOf(drop)).toBeGreaterThanOrEqual(89.9); // T3 + 90 s, not before
+      expect(stampOf(removed) - stampOf(drop)).toBeLessThan(91);
+    });
+
+    await step('restore at 10×: the host reconnects and republishes, the audience plays again', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: '10×' }));
+      await userEvent.click(host.getByRole('button', { name: 'Restore network' }));
+      await audiencePlaying(canvas);
+      await waitFor(() => expect(audience.queryByText(en.streamWaiting)).toBeNull());
+      await expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING');
+      expectInOrder(linesAfter(canvas, 'network restored'), [
+        'Host SDK roomStateChanged RECONNECTED',
+        'Host SDK publisherStateUpdate host-main PUBLISHING',
+        'Audience SDK roomStreamUpdate ADD host-main',
+        'Audience policy startPlayingStream(host-main)',
+        'Audience SDK playerStateUpdate host-main PLAYING',
+      ]);
+      await userEvent.click(canvas.getByRole('button', { name: '1×' }));
+    });
+  },
+};
+
+/** The kick-out dialog with the server's custom message, scoped to the audience panel. */
+export const KickedWithMessage: Story = {
+  name: 'Audience kicked by the server (1002055)',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const audience = panel(canvas, 'audience');
+    await audiencePlaying(canvas);
+    await userEvent.click(audience.getByRole('button', { name: 'Kick (1002055)' }));
+    const dialog = await audience.findByRole('alertdialog');
+    await expect(dialog).toHaveTextContent(en.kickedByServer);
+    await expect(dialog).toHaveTextContent(PLAYGROUND.kickMessage);
+    await userEvent.click(within(dialog).getByRole('button', { name: en.rejoin }));
+    await audiencePlaying(canvas);
+  },
+};
