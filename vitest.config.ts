@@ -53,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          include: ['test/component/**/*.test.{ts,tsx}'],
+          include: ['test/component/**/*.test.{ts,tsx}', 'test/fuzz/**/*.test.tsx'],
           setupFiles: [resolve(root, 'test/setup-dom.ts')],
         },
       },

@@ -144,6 +144,19 @@ if (typeof globalThis.gc === 'function') {
   console.log('skip heap growth: run with node --expose-gc');
 }
 
+// ---- 4. render cost in Chromium (1,000 StreamView tiles) --------------------
+// test/browser/render-bench.test.tsx asserts one tile per player event and
+// same-task DOM updates, and prints mount / room-event / player-event times.
+if (!process.argv.includes('--no-render')) {
+  console.log('\nrender cost (Chromium, npm run bench:render):');
+  const { findChromium } = await import('./find-chromium.mjs');
+  const render = spawnSync('npm', ['run', '--silent', 'bench:render'], {
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ZSK_CHROMIUM: findChromium() },
+  });
+  report('render bench: one tile per player event, DOM within the same task', render.status === 0 ? 'pass' : 'fail', '', 'pass', render.status === 0);
+}
+
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} budgets met, ${failed.length} over budget`);
 process.exit(failed.length === 0 ? 0 : 1);

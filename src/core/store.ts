@@ -22,7 +22,7 @@ export interface StatusStoreOptions extends StatusOptions {
   clock?: Clock;
   /** Connect zustand devtools (Redux DevTools extension) when true. */
   devtools?: boolean;
-  /** Called when an event listener throws; default `console.error`. */
+  /** Called when an event listener or a state subscriber throws; default `console.error`. */
   onListenerError?: (error: unknown) => void;
 }
 
@@ -109,5 +109,16 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
     eventListeners.add(listener);
     return () => eventListeners.delete(listener);
   };
-  return { ...api, dispatch, subscribeEvents, clock: options.clock ?? systemClock };
+  // A state subscriber that throws (an app's, or React refusing an update)
+  // must not abort dispatch: the event listeners after it are the policies,
+  // which have to see every stream DELETE (seed 003).
+  const subscribe: StatusStore['subscribe'] = (listener) =>
+    api.subscribe((state, previous) => {
+      try {
+        listener(state, previous);
+      } catch (error) {
+        reportError(error);
+      }
+    });
+  return { ...api, subscribe, dispatch, subscribeEvents, clock: options.clock ?? systemClock };
 }

@@ -43,6 +43,9 @@ export function useAntiFlap(active: boolean, options: AntiFlapOptions, clock: Cl
   const shown = shownAt !== null;
 
   useEffect(() => {
+    // With no delay and no minimum the answer is `active` itself: no state to keep,
+    // so a change costs one render, not a render plus an effect's setState.
+    if (showDelayMs === 0 && minVisibleMs === 0) return undefined;
     if (active === shown) return undefined;
     const delay = active ? showDelayMs : shownAt! + minVisibleMs - clock.now();
     const apply = (): void => setShownAt(active ? clock.now() : null);

@@ -1,0 +1,346 @@
+/**
+ * Issue 8, "React under fuzz": random event sequences against the mounted
+ * components — ReconnectingBanner, KickedOutOverlay, StreamRemovedOverlay,
+ * ConnectionStatusBadge and StreamView — under <StrictMode>, inside an error
+ * boundary, wired as an app would wire them (useZegoWeb + useAudiencePolicy
+ * on a fake web engine whose plays may fail). Events: every room reason plus
+ * unknown ones (through the adapter and straight into the store), stream
+ * ADD/DELETE with any delete reason, player states, the policy's own events,
+ * clicks on whatever button is shown, remounts, and clock advances from 0 ms
+ * to 5 min.
+ *
+ * After every step: the boundary was never hit, React logged nothing
+ * (console.error / console.warn fail the run: act warnings, key warnings,
+ * hydration and effect-cleanup errors all go there), the badge shows the
+ * store's phase, and at most one dialog is open. After unmount (and one
+ * microtask turn for the deferred detaches of useZegoWeb/useAudiencePolicy):
+ * no timer left on the manual clock and no handler left on the engine.
+ *
+ * jsdom is slow, so the run count is modest: 200 runs of up to 30 steps
+ * (≈ 3,000 steps, ≈ 2 s here); the reducer fuzz (test/fuzz/reducer.fuzz.test.ts)
+ * covers the state space with 10,000 sequences. The test also checks that the
+ * runs reached every banner, overlay and dialog state.
+ */
+import fc from 'fast-check';
+import { Component, StrictMode, useState, type ReactNode } from 'react';
+import { act, fireEvent, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { selectRoom } from '../../src/core/selectors.js';
+import { ROOM_REASONS } from '../../src/core/states.js';
+import type { StatusEvent } from '../../src/core/events.js';
+import { StatusProvider } from '../../src/react/context.js';
+import { ConnectionStatusBadge } from '../../src/react/connection-status-badge.js';
+import { KickedOutOverlay } from '../../src/react/kicked-out-overlay.js';
+import { ReconnectingBanner } from '../../src/react/reconnecting-banner.js';
+import { StreamRemovedOverlay } from '../../src/react/stream-removed-overlay.js';
+import { StreamView } from '../../src/react/stream-view.js';
+import { useAudiencePolicy } from '../../src/react/use-audience-policy.js';
+import { useZegoWeb } from '../../src/react/use-zego-web.js';
+import { createFakeWebEngine, ROOM, setup } from '../component/helpers.js';
+
+const NUM_RUNS = 200;
+const MAX_STEPS = 30;
+const STREAMS = ['host-main', 'guest'] as const;
+const BANNER_STATES = ['connecting', 'reconnecting', 'reconnected', 'failed'];
+const OVERLAY_STATES = ['waiting', 'retrying', 'unavailable', 'connecting'];
+
+// ---- the app under test ---------------------------------------------------------------
+
+class Boundary extends Component<{ onError: (error: unknown) => void; children?: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? <p data-testid="boundary">boundary hit</p> : this.props.children;
+  }
+}
+
+/** A web-engine stand-in whose plays resolve with fake media, or reject as the SDK does while `failing`. */
+function createEngine() {
+  const base = createFakeWebEngine();
+  const control = { failing: false };
+  const engine = {
+    ...base,
+    startPlayingStream(streamID: string) {
+      base.calls.push(`start ${streamID}`);
+      return control.failing
+        ? Promise.reject({ code: 1104001, msg: 'play failed' })
+        : Promise.resolve({ id: `media-${streamID}` } as unknown as MediaStream);
+    },
+  };
+  return { engine, control };
+}
+
+type Engine = ReturnType<typeof createEngine>['engine'];
+
+interface AppProps {
+  engine: Engine;
+  showDelayMs: number;
+  minVisibleMs: number;
+  /** Flipping it remounts the tiles (fresh effects, fresh timers). */
+  tileKey: number;
+  /** What an app's Retry / Rejoin buttons do: log in again. */
+  relogin: () => void;
+}
+
+function App({ engine, showDelayMs, minVisibleMs, tileKey, relogin }: AppProps) {
+  useZegoWeb(engine);
+  useAudiencePolicy(engine);
+  const [left, setLeft] = useState(false);
+  return (
+    <>
+      <ConnectionStatusBadge />
+      <ReconnectingBanner showDelayMs={showDelayMs} minVisibleMs={minVisibleMs} onRetry={relogin} />
+      {!left && <KickedOutOverlay onRejoin={relogin} onLeave={() => setLeft(true)} />}
+      <div key={tileKey}>
+        <StreamView streamID="host-main" muted showDelayMs={showDelayMs} minVisibleMs={minVisibleMs} />
+        <div className="tile">
+          <StreamRemovedOverlay streamID="guest" />
+        </div>
+      </div>
+    </>
+  );
+}
+
+// ---- random steps -----------------------------------------------------------------------
+
+type Step =
+  | { kind: 'room'; reason: string | number; errorCode: number; extendedData: string }
+  | { kind: 'storeRoom'; reason: string; errorCode: number }
+  | { kind: 'streams'; updateType: 'ADD' | 'DELETE'; streamIDs: string[]; extendedData: string }
+  | { kind: 'player'; streamID: string; state: string | number; errorCode: number }
+  | { kind: 'policy'; type: 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'replayCancelled'; streamID: string; attempt: number; inMs: number; reset: boolean }
+  | { kind: 'advance'; ms: number }
+  | { kind: 'failPlays'; failing: boolean }
+  | { kind: 'click'; index: number }
+  | { kind: 'remount' };
+
+const errorCode = fc.constantFrom(0, 0, 1000017, 1002051, 1002053, 1002031, 1002033, 1002050, 1002055, 1002002, 1004020, -1, 42);
+const extendedData = fc.constantFrom(
+  '',
+  'login timeout',
+  '{bad json',
+  '{"custom_kickout_message":"<img src=x onerror=alert(1)>"}',
+  '{"custom_kickout_message":"Signed in on your phone"}',
+  '{"stream_delete_reason":1}',
+  '{"stream_delete_reason":2}',
+  '{"stream_delete_reason":6}',
+  '{"stream_delete_reason":99}',
+);
+const streamID = fc.constantFrom(...STREAMS, 'ghost');
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('room' as const),
+      reason: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...ROOM_REASONS) },
+        { weight: 1, arbitrary: fc.constantFrom('BOGUS', 'Logining', 'KICK_OUT', 9, -1, 3) },
+      ),
+      errorCode,
+      extendedData,
+    }),
+  },
+  // Straight into the reducer, past the adapter's filter: unknown reasons included.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('storeRoom' as const), reason: fc.constantFrom('BOGUS', '', 'RECONNECTING', 'LOGINED', 'KICKOUT'), errorCode }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('streams' as const),
+      updateType: fc.constantFrom('ADD' as const, 'DELETE' as const),
+      streamIDs: fc.subarray([...STREAMS, 'ghost'], { minLength: 1 }),
+      extendedData,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('player' as const),
+      streamID,
+      state: fc.oneof(fc.constantFrom('NO_PLAY', 'PLAY_REQUESTING', 'PLAYING'), fc.constantFrom('BOGUS', 7)),
+      errorCode: fc.constantFrom(0, 1004020, 1104001),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('policy' as const),
+      type: fc.constantFrom('replayScheduled' as const, 'replayStarted' as const, 'replayGaveUp' as const, 'replayCancelled' as const),
+      streamID,
+      attempt: fc.integer({ min: 0, max: 5 }),
+      inMs: fc.integer({ min: -2000, max: 10_000 }),
+      reset: fc.boolean(),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      ms: fc.oneof(fc.constantFrom(0, 1, 120, 200, 999, 1000, 1500, 2000, 3000, 3001, 90_000, 300_000), fc.integer({ min: 0, max: 10_000 })),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('failPlays' as const), failing: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('click' as const), index: fc.nat({ max: 3 }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'remount' as const }) },
+);
+
+// ---- console watch ------------------------------------------------------------------------
+
+let consoleSpies: MockInstance[] = [];
+beforeEach(() => {
+  consoleSpies = (['error', 'warn'] as const).map((method) => vi.spyOn(console, method).mockImplementation(() => undefined));
+});
+afterEach(() => {
+  for (const spy of consoleSpies) spy.mockRestore();
+});
+const consoleCalls = () => consoleSpies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' ').slice(0, 500)));
+
+// ---- the property ---------------------------------------------------------------------------
+
+describe('components under random event sequences (StrictMode, error boundary)', () => {
+  it(`never hit the boundary, never warn, and leave no timer or handler behind (${NUM_RUNS} runs)`, async () => {
+    // What the runs showed, to prove they reached every state (a fuzz that shows nothing proves nothing).
+    const seen = new Set<string>();
+    let stepsRun = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          showDelayMs: fc.constantFrom(0, 500, 1000),
+          minVisibleMs: fc.constantFrom(0, 1500),
+          loginFirst: fc.boolean(),
+          steps: fc.array(step, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }),
+        }),
+        async ({ showDelayMs, minVisibleMs, loginFirst, steps }) => {
+          const t = setup();
+          const { engine, control } = createEngine();
+          const caught: unknown[] = [];
+          const relogin = () => engine.emit('roomStateChanged', ROOM, 'LOGINING', 0, '');
+          let tileKey = 0;
+          const ui = () => (
+            <StrictMode>
+              <Boundary onError={(error) => caught.push(error)}>
+                <StatusProvider store={t.store}>
+                  <App engine={engine} showDelayMs={showDelayMs} minVisibleMs={minVisibleMs} tileKey={tileKey} relogin={relogin} />
+                </StatusProvider>
+              </Boundary>
+            </StrictMode>
+          );
+          const view = render(ui());
+          await act(async () => {});
+          if (loginFirst) {
+            await act(async () => {
+              engine.emit('roomStateChanged', ROOM, 'LOGINING', 0, '');
+              t.clock.advance(120);
+              engine.emit('roomStateChanged', ROOM, 'LOGINED', 0, '');
+              engine.emit('roomStreamUpdate', ROOM, 'ADD', STREAMS.map((id) => ({ streamID: id, user: { userID: `u-${id}` } })), '');
+            });
+          }
+
+          const check = (after: string) => {
+            const problems = [...caught.map((e) => `boundary: ${String(e)}`), ...consoleCalls()];
+            if (problems.length > 0) throw new Error(`after ${after}:\n${problems.join('\n')}`);
+            const badge = view.container.querySelector('.zsk-badge');
+            expect(badge?.getAttribute('data-state')).toBe(selectRoom(t.store.getState()).phase);
+            expect(view.container.querySelectorAll('[role="alertdialog"]').length).toBeLessThanOrEqual(1);
+            const banner = view.container.querySelector('.zsk-banner');
+            if (view.container.querySelector('[role="alertdialog"]')) seen.add('dialog');
+            if (view.container.querySelector('[data-testid="boundary"]')) seen.add('boundary');
+            if (banner) {
+              seen.add(`banner:${banner.getAttribute('data-state')}`);
+              expect(BANNER_STATES).toContain(banner.getAttribute('data-state'));
+              expect(banner.getAttribute('role')).toBe(banner.getAttribute('data-state') === 'failed' ? 'alert' : 'status');
+            }
+            for (const stream of view.container.querySelectorAll('.zsk-stream')) seen.add(`stream:${stream.getAttribute('data-state')}`);
+            for (const overlay of view.container.querySelectorAll('.zsk-overlay')) seen.add(`overlay:${overlay.getAttribute('data-state')}`);
+            for (const overlay of view.container.querySelectorAll('.zsk-overlay')) expect(OVERLAY_STATES).toContain(overlay.getAttribute('data-state'));
+          };
+          check('mount');
+
+          for (const [i, s] of steps.entries()) {
+            await act(async () => {
+              switch (s.kind) {
+                case 'room':
+                  engine.emit('roomStateChanged', ROOM, s.reason, s.errorCode, s.extendedData);
+                  break;
+                case 'storeRoom':
+                  t.room(s.reason, s.errorCode);
+                  break;
+                case 'streams':
+                  engine.emit(
+                    'roomStreamUpdate',
+                    ROOM,
+                    s.updateType,
+                    s.streamIDs.map((id) => ({ streamID: id, user: { userID: `u-${id}` } })),
+                    s.extendedData,
+                  );
+                  break;
+                case 'player':
+                  engine.emit('playerStateUpdate', { streamID: s.streamID, state: s.state, errorCode: s.errorCode, extendedData: '' });
+                  break;
+                case 'policy': {
+                  const at = t.clock.now();
+                  const event = {
+                    type: s.type,
+                    target: 'player',
+                    streamID: s.streamID,
+                    attempt: s.attempt,
+                    attempts: s.attempt,
+                    dueAt: at + s.inMs,
+                    reset: s.reset,
+                    at,
+                  } as unknown as StatusEvent;
+                  t.store.dispatch(event);
+                  break;
+                }
+                case 'advance':
+                  t.clock.advance(s.ms);
+                  break;
+                case 'failPlays':
+                  control.failing = s.failing;
+                  break;
+                case 'click': {
+                  const buttons = view.container.querySelectorAll('button');
+                  const button = buttons[s.index % Math.max(1, buttons.length)];
+                  if (button) fireEvent.click(button);
+                  break;
+                }
+                case 'remount':
+                  tileKey += 1;
+                  view.rerender(ui());
+                  break;
+                default:
+                  s satisfies never;
+              }
+            });
+            check(`step ${i} ${JSON.stringify(s)}`);
+            stepsRun += 1;
+          }
+
+          view.unmount();
+          // useZegoWeb / useAudiencePolicy detach in a microtask (StrictMode remount safety).
+          await act(async () => {});
+          if (consoleCalls().length > 0) throw new Error(`on unmount:\n${consoleCalls().join('\n')}`);
+          expect(caught).toEqual([]);
+          expect(t.clock.pending()).toBe(0);
+          expect(engine.handlerCount()).toBe(0);
+          for (const spy of consoleSpies) spy.mockClear();
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    const expected = [
+      'dialog',
+      ...BANNER_STATES.map((state) => `banner:${state}`),
+      ...OVERLAY_STATES.map((state) => `overlay:${state}`),
+      'stream:PLAYING',
+    ];
+    expect([...seen].sort()).toEqual(expect.arrayContaining(expected));
+    expect(seen.has('boundary')).toBe(false);
+    expect(stepsRun).toBeGreaterThan(NUM_RUNS * 5);
+    console.info(`react fuzz: ${NUM_RUNS} runs, ${stepsRun} steps; states seen: ${[...seen].sort().join(', ')}`);
+  }, 120_000);
+});
