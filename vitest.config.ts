@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' };
 
 const root = import.meta.dirname;
 
@@ -10,18 +11,9 @@ const root = import.meta.dirname;
 const chromium = playwright({
   launchOptions: {
     executablePath: process.env.ZSK_CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Nothing leaves the machine: every host name resolves to nothing (DESIGN §4).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    // Shared with scripts/storybook-smoke.mjs. The host-resolver rule keeps
+    // everything on the machine: every host name resolves to nothing (DESIGN §4).
+    args: chromiumArgs,
   },
 });
 

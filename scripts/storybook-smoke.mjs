@@ -111,18 +111,8 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.ZSK_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    // Nothing leaves the machine (DESIGN §4).
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-  ],
+  // The same flags as vitest.config.ts; nothing leaves the machine (DESIGN §4).
+  args: JSON.parse(readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8')),
 });
 
 /**
