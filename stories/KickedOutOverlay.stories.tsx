@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { KickedOutOverlay } from '../src/react/index.js';
+import { MINUTE, SimulatorErrorCode, login, messagesOf, room, statusOf, wait, withStatus } from './support/status-story.js';
+
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+const meta = {
+  title: 'Components/KickedOutOverlay',
+  component: KickedOutOverlay,
+  args: { onRejoin: fn(), onLeave: fn() },
+  argTypes: {
+    store: { control: false },
+    messages: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A modal `alertdialog` on KICKOUT. Each story logs in, then receives `roomStateChanged(KICKOUT, code, extendedData)`. ' +
+          'The dialog takes focus, keeps Tab inside, ignores Escape and gives focus back when it closes.',
+      },
+      // A modal with a page-wide scrim: each story in a frame of its own on the docs page.
+      story: { inline: false, height: '320px' },
+    },
+  },
+} satisfies Meta<typeof KickedOutOverlay>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const kickout = (code: number, extendedData?: string) => withStatus([login, wait(MINUTE), room('KICKOUT', code, extendedData)]);
+
+/** 1002050: the same userID logged in on another device (seed 002). */
+export const SignedInElsewhere: Story = {
+  ...kickout(SimulatorErrorCode.KICKED_DUPLICATE_LOGIN),
+  play: async ({ canvasElement, globals }) => {
+    const t = messagesOf({ globals });
+    const dialog = within(canvasElement).getByRole('alertdialog', { name: t.kickedTitle });
+    await expect(dialog).toHaveAttribute('data-code', '1002050');
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expect(dialog).toHaveAccessibleDescription(t.kickedElsewhere);
+    await expect(within(dialog).getByRole('button', { name: t.rejoin })).toBeInTheDocument();
+  },
+};
+
+/** 1002055: removed through the server's kick-out API (seed 002). */
+export const RemovedByServer: Story = {
+  ...kickout(SimulatorErrorCode.KICKED_BY_SERVER),
+  play: async ({ canvasElement, globals }) => {
+    const dialog = within(canvasElement).getByRole('alertdialog');
+    await expect(dialog).toHaveAttribute('data-code', '1002055');
+    await expect(dialog).toHaveAccessibleDescription(messagesOf({ globals }).kickedByServer);
+  },
+};
+
+/** 1002055 with a custom message in extendedData, shown under the standard one. */
+export const CustomMessage: Story = {
+  ...kickout(SimulatorErrorCode.KICKED_BY_SERVER, JSON.stringify({ custom_kickout_message: 'The class has ended. See you next week!' })),
+  play: async ({ canvasElement, globals }) => {
+    const dialog = within(canvasElement).getByRole('alertdialog');
+    await expect(dialog).toHaveTextContent(messagesOf({ globals }).kickedByServer);
+    await expect(within(dialog).getByText('The class has ended. See you next week!')).toBeInTheDocument();
+  },
+};
+
+/** A custom message that looks like markup is shown as text: no element is created, no script runs. */
+export const MarkupShownAsText: Story = {
+  ...kickout(SimulatorErrorCode.KICKED_BY_SERVER, JSON.stringify({ custom_kickout_message: MARKUP })),
+  play: async ({ canvasElement }) => {
+    const dialog = within(canvasElement).getByRole('alertdialog');
+    await expect(within(dialog).getByText(MARKUP)).toBeInTheDocument();
+    await expect(dialog.querySelector('img')).toBeNull();
+  },
+};
+
+/** Without actions the dialog itself takes focus, so a screen reader still lands in it. */
+export const WithoutActions: Story = {
+  ...kickout(SimulatorErrorCode.KICKED_DUPLICATE_LOGIN),
+  args: { onRejoin: undefined, onLeave: undefined },
+  play: async ({ canvasElement }) => {
+    const dialog = within(canvasElement).getByRole('alertdialog');
+    await expect(within(dialog).queryByRole('button')).toBeNull();
+    // Focus is only observable in a focused document (not in a docs-page frame).
+    if (canvasElement.ownerDocument.hasFocus()) await waitFor(() => expect(dialog).toHaveFocus());
+  },
+};
+
+/**
+ * The kick-out flow from the play function: focus is on a page button, KICKOUT
+ * arrives, focus moves into the dialog, Tab and Shift+Tab cycle inside it,
+ * Escape does not close it, Leave and Rejoin fire; when the app logs in again
+ * the dialog closes and focus returns to the page button.
+ */
+export const FocusTrapAndActions: Story = {
+  ...withStatus([login, wait(MINUTE)]),
+  render: (args) => (
+    <>
+      <button type="button">Room settings</button>
+      <KickedOutOverlay {...args} />
+    </>
+  ),
+  play: async ({ canvasElement, args, loaded, globals, step }) => {
+    const status = statusOf({ loaded });
+    const t = messagesOf({ globals });
+    const canvas = within(canvasElement);
+    const pageButton = canvas.getByRole('button', { name: 'Room settings' });
+    pageButton.focus();
+
+    await step('KICKOUT 1002050: the dialog opens and takes focus', async () => {
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN)]);
+      const dialog = await canvas.findByRole('alertdialog');
+      await waitFor(() => expect(within(dialog).getByRole('button', { name: t.rejoin })).toHaveFocus());
+    });
+
+    const dialog = canvas.getByRole('alertdialog');
+    const rejoin = within(dialog).getByRole('button', { name: t.rejoin });
+    const leave = within(dialog).getByRole('button', { name: t.leave });
+
+    await step('Tab and Shift+Tab cycle inside the dialog', async () => {
+      await userEvent.tab();
+      await expect(leave).toHaveFocus();
+      await userEvent.tab();
+      await expect(rejoin).toHaveFocus();
+      await userEvent.tab({ shift: true });
+      await expect(leave).toHaveFocus();
+      await userEvent.tab({ shift: true });
+      await expect(rejoin).toHaveFocus();
+    });
+
+    await step('Escape does not dismiss it', async () => {
+      await userEvent.keyboard('{Escape}');
+      await expect(canvas.getByRole('alertdialog')).toBeInTheDocument();
+      await expect(rejoin).toHaveFocus();
+    });
+
+    await step('Leave and Rejoin fire their actions', async () => {
+      await userEvent.click(leave);
+      await expect(args.onLeave).toHaveBeenCalledTimes(1);
+      await userEvent.click(rejoin);
+      await expect(args.onRejoin).toHaveBeenCalledTimes(1);
+    });
+
+    await step('logging in again closes it and gives focus back', async () => {
+      status.run([room('LOGINING')]);
+      await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+      await expect(pageButton).toHaveFocus();
+    });
+  },
+};

@@ -1,0 +1,129 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { StreamRemovedOverlay } from '../src/react/index.js';
+import { PLAYER_RETRY_TIMEOUT_MS } from '../src/simulator/constants.js';
+import { settle } from './support/play.js';
+import {
+  SECOND,
+  STREAM,
+  SimulatorErrorCode,
+  messagesOf,
+  player,
+  replayGaveUp,
+  replayScheduled,
+  say,
+  statusOf,
+  streams,
+  wait,
+  watching,
+  withStatus,
+  type StatusStep,
+} from './support/status-story.js';
+
+const meta = {
+  title: 'Components/StreamRemovedOverlay',
+  component: StreamRemovedOverlay,
+  args: { streamID: STREAM, onRetry: fn() },
+  argTypes: {
+    store: { control: false },
+    messages: { control: false },
+  },
+  // The overlay covers its positioned parent: here an empty video tile.
+  render: (args) => (
+    <div className="story-tile">
+      <StreamRemovedOverlay {...args} />
+    </div>
+  ),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Over a video tile. Each story plays the host stream (`roomStreamUpdate` ADD, `playerStateUpdate`) and then ' +
+          'dispatches what the SDK and the audience policy would: a stream DELETE with its `stream_delete_reason`, a failed ' +
+          'play with `replayScheduled`, `replayGaveUp`.',
+      },
+    },
+  },
+} satisfies Meta<typeof StreamRemovedOverlay>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** The player lost its media, retried on its own, and reported NO_PLAY 1004020 after ≈10 s. */
+const playFailed: readonly StatusStep[] = [
+  player('PLAY_REQUESTING'),
+  wait(PLAYER_RETRY_TIMEOUT_MS),
+  player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
+];
+
+/** Host lost: the stream was deleted after the host's 90 s heartbeat timeout (stream_delete_reason 2, seed 003). */
+export const Waiting: Story = {
+  ...withStatus([watching, wait(90 * SECOND), streams('DELETE', '{"stream_delete_reason":2}')]),
+  play: async ({ canvasElement, globals }) => {
+    const t = messagesOf({ globals });
+    const overlay = within(canvasElement).getByRole('status');
+    await expect(overlay).toHaveAttribute('data-state', 'waiting');
+    await expect(overlay).toHaveAttribute('data-delete-reason', 'heartbeat-timeout');
+    await expect(overlay).toHaveTextContent(t.streamWaiting);
+    await expect(overlay).toHaveTextContent(t.streamDeleteReasons['heartbeat-timeout']);
+  },
+};
+
+/** The host stopped publishing on purpose (stream_delete_reason 1). */
+export const WaitingHostStopped: Story = {
+  ...withStatus([watching, wait(60 * SECOND), streams('DELETE', '{"stream_delete_reason":1}')]),
+  play: async ({ canvasElement, globals }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(messagesOf({ globals }).streamDeleteReasons.stopped);
+  },
+};
+
+/**
+ * A replay is scheduled 3 s after a failed play (seed 003: retry once after
+ * 3–5 s); 1 s has passed. Play: the countdown reaches 1 s.
+ */
+export const RetryCountdown: Story = {
+  ...withStatus([watching, playFailed, replayScheduled(1, 3 * SECOND), wait(1 * SECOND)]),
+  play: async ({ canvasElement, loaded, globals }) => {
+    const t = messagesOf({ globals });
+    const canvas = within(canvasElement);
+    const overlay = canvas.getByRole('status');
+    await expect(overlay).toHaveAttribute('data-state', 'retrying');
+    await expect(canvas.getByRole('timer')).toHaveTextContent(say(t, t.streamRetrying, 2 * SECOND));
+    await settle();
+    statusOf({ loaded }).advance(1 * SECOND);
+    await waitFor(() => expect(canvas.getByRole('timer')).toHaveTextContent(say(t, t.streamRetrying, 1 * SECOND)));
+  },
+};
+
+/** The policy spent its attempts: "Stream unavailable" with a Retry action. */
+export const GaveUp: Story = {
+  ...withStatus([watching, playFailed, replayGaveUp(3)]),
+  play: async ({ canvasElement, args, globals }) => {
+    const t = messagesOf({ globals });
+    const overlay = within(canvasElement).getByRole('alert');
+    await expect(overlay).toHaveAttribute('data-state', 'unavailable');
+    await expect(overlay).toHaveTextContent(t.streamUnavailable);
+    await userEvent.click(within(overlay).getByRole('button', { name: t.retry }));
+    await expect(args.onRetry).toHaveBeenCalledWith(STREAM);
+  },
+};
+
+/** PLAY_REQUESTING: the play is on its way. */
+export const Connecting: Story = {
+  ...withStatus([watching, wait(30 * SECOND), player('PLAY_REQUESTING')]),
+  play: async ({ canvasElement, globals }) => {
+    const overlay = within(canvasElement).getByRole('status');
+    await expect(overlay).toHaveAttribute('data-state', 'connecting');
+    await expect(overlay).toHaveTextContent(messagesOf({ globals }).streamConnecting);
+  },
+};
+
+/** PLAYING: the overlay renders nothing and the video shows. */
+export const HiddenWhilePlaying: Story = {
+  ...withStatus([watching, wait(30 * SECOND)]),
+  parameters: { caption: 'PLAYING: the overlay renders nothing over the (here empty) video tile.' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole('status')).toBeNull();
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+  },
+};
