@@ -90,7 +90,7 @@ function KickedOutDialog({ view, messages, onRejoin, onLeave, unstyled, classNam
       role="alertdialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-message`}
+      aria-describedby={view.customMessage !== null ? `${id}-message ${id}-custom` : `${id}-message`}
       aria-live="assertive"
       tabIndex={-1}
       data-state="kicked"
@@ -105,7 +105,11 @@ function KickedOutDialog({ view, messages, onRejoin, onLeave, unstyled, classNam
       <p id={`${id}-message`} className={part('message')}>
         {view.message}
       </p>
-      {view.customMessage !== null && <p className={part('custom')}>{view.customMessage}</p>}
+      {view.customMessage !== null && (
+        <p id={`${id}-custom`} className={part('custom')}>
+          {view.customMessage}
+        </p>
+      )}
       {(onRejoin || onLeave) && (
         <div className={part('actions')}>
           {onRejoin && (

@@ -59,6 +59,14 @@ describe('KickedOutOverlay', () => {
     expect(container.ownerDocument.querySelector('img')).toBeNull();
   });
 
+  it('reads the custom message out as part of the dialog description', () => {
+    const t = setup();
+    t.view(<App />);
+    act(() => t.login());
+    act(() => t.room('KICKOUT', 1002055, JSON.stringify({ custom_kickout_message: 'Removed by moderator' })));
+    expect(screen.getByRole('alertdialog')).toHaveAccessibleDescription(/Removed by moderator$/);
+  });
+
   it('moves focus in, keeps it in, ignores Escape, and restores focus when it closes', async () => {
     const user = userEvent.setup();
     const t = setup();
