@@ -22,6 +22,8 @@ export interface MediaRegistry {
   subscribe(streamID: string, listener: () => void): () => void;
   /** Asks the attached audience policy to play this stream again; false when none is attached. */
   retry(streamID: string): boolean;
+  /** Whether a policy registered a retry, so a Retry button would do something. */
+  canRetry(): boolean;
   /** Set by `useAudiencePolicy` while attached; returns a function that unsets it (if still this one). */
   setRetry(retry: (streamID: string) => void): () => void;
 }
@@ -61,6 +63,7 @@ export function createMediaRegistry(): MediaRegistry {
       retry(streamID);
       return true;
     },
+    canRetry: () => retry !== null,
     setRetry(next) {
       retry = next;
       return () => {

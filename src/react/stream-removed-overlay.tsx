@@ -53,7 +53,8 @@ export function StreamRemovedOverlay({
   const registry = useMediaRegistry();
   if (view.state === 'hidden') return null;
   const failed = view.state === 'unavailable';
-  const retry = onRetry ?? (registry ? (id: string) => void registry.retry(id) : undefined);
+  // No Retry button that does nothing: only with onRetry or a policy that registered one.
+  const retry = onRetry ?? (registry?.canRetry() ? (id: string) => void registry.retry(id) : undefined);
   const part = (name: string) => kitClass(unstyled, `zsk-overlay__${name}`);
   return (
     <div

@@ -84,6 +84,18 @@ describe('StreamRemovedOverlay', () => {
     expect(onRetry).toHaveBeenCalledWith('host-main');
   });
 
+  it('gave up with no onRetry and no policy attached: no Retry button that would do nothing', () => {
+    const t = setup();
+    t.view(<StreamRemovedOverlay streamID="host-main" />);
+    act(() => playing(t));
+    act(() => {
+      t.player('host-main', 'NO_PLAY', 1004020);
+      t.emit({ type: 'replayGaveUp', target: 'player', streamID: 'host-main', attempts: 3 });
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Stream unavailable');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
   it.each(LOCALES)('every state in %s', (_, messages) => {
     const t = setup();
     t.view(<StreamRemovedOverlay streamID="host-main" onRetry={() => {}} />, messages);
