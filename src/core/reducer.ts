@@ -13,17 +13,19 @@ import type {
   ZegoStream,
   ZegoUser,
 } from './events.js';
-import type { PersistentMap } from './persistent-map.js';
+import { PersistentMap } from './persistent-map.js';
 import { toPlayerState, toPublisherState, toRoomReason, type RoomReason } from './states.js';
 import {
   STREAM_DELETE_REASONS,
   createPlayerStatus,
   createPublisherStatus,
   createRoomStatus,
+  type LiveStream,
   type PlayerStatus,
   type PublisherStatus,
   type RemovedStream,
   type RoomStatus,
+  type RoomUser,
   type StatusState,
 } from './status.js';
 
@@ -135,23 +137,20 @@ function withStreamMap(state: StatusState, key: StreamMapKey, map: PersistentMap
   return next;
 }
 
-// Leaving the room (logout, failure, kick-out) ends the SDK's stream and user
-// notifications, so the lists it built are no longer true.
-const LEFT_ROOM: Pick<RoomStatus, 'streams' | 'users' | 'loginStartedAt' | 'reconnectingSince' | 'retryDeadline' | 'heartbeatDeadline'> =
-  Object.freeze({
-    streams: createRoomStatus('').streams,
-    users: createRoomStatus('').users,
-    loginStartedAt: null,
-    reconnectingSince: null,
-    retryDeadline: null,
-    heartbeatDeadline: null,
-  });
-
+// No login or outage under way: nothing to count down to.
 const CONNECTED_TIMING = Object.freeze({
   loginStartedAt: null,
   reconnectingSince: null,
   retryDeadline: null,
   heartbeatDeadline: null,
+});
+
+// Leaving the room (logout, failure, kick-out) ends the SDK's stream and user
+// notifications, so the lists it built are no longer true.
+const LEFT_ROOM = Object.freeze({
+  ...CONNECTED_TIMING,
+  streams: PersistentMap.empty<LiveStream>(),
+  users: PersistentMap.empty<RoomUser>(),
 });
 
 function reduceRoomState(state: StatusState, event: RoomStateChangedEvent): StatusState {
