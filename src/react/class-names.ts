@@ -28,3 +28,17 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
   const joined = [unstyled ? '' : kit, own ?? ''].filter(Boolean).join(' ');
   return joined || undefined;
 }
+
+/**
+ * The live-region attributes every status root uses (DESIGN §6): failures
+ * interrupt (`role="alert"`, assertive), everything else waits its turn
+ * (`role="status"`, polite).
+ *
+ * @example
+ * ```tsx
+ * <div {...liveRegion(view.state === 'failed')}>{view.title}</div>
+ * ```
+ */
+export function liveRegion(failed: boolean): { role: 'alert' | 'status'; 'aria-live': 'assertive' | 'polite' } {
+  return failed ? { role: 'alert', 'aria-live': 'assertive' } : { role: 'status', 'aria-live': 'polite' };
+}

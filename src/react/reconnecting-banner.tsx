@@ -1,5 +1,5 @@
 import type { HTMLAttributes, Ref } from 'react';
-import { kitClass, type ThemingProps } from './class-names.js';
+import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useStatusMessages } from './context.js';
 import { useReconnectingBanner, type ReconnectingBannerOptions } from './use-reconnecting-banner.js';
 
@@ -58,8 +58,7 @@ export function ReconnectingBanner({
   return (
     <div
       ref={ref}
-      role={failed ? 'alert' : 'status'}
-      aria-live={failed ? 'assertive' : 'polite'}
+      {...liveRegion(failed)}
       data-state={view.state}
       className={kitClass(unstyled, 'zsk-banner', className)}
       {...rest}

@@ -1,5 +1,5 @@
 import type { HTMLAttributes, Ref } from 'react';
-import { kitClass, type ThemingProps } from './class-names.js';
+import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useMediaRegistry, useStatusMessages } from './context.js';
 import { useStreamRemoved, type StreamRemovedOptions } from './use-stream-removed.js';
 
@@ -59,8 +59,7 @@ export function StreamRemovedOverlay({
   return (
     <div
       ref={ref}
-      role={failed ? 'alert' : 'status'}
-      aria-live={failed ? 'assertive' : 'polite'}
+      {...liveRegion(failed)}
       data-state={view.state}
       data-delete-reason={view.deleteReason ?? undefined}
       className={kitClass(unstyled, 'zsk-overlay', className)}
