@@ -31,9 +31,8 @@ run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', 
 run('storybook build + smoke', 'node', ['scripts/storybook-smoke.mjs']);
 
 // The package as published: build dist/, lint the package, check its types
-// resolve, and install the packed
-// tarball into a fresh app. The later gates need dist/, so a failed build
-// fails them without running them.
+// resolve, and install the packed tarball into a fresh app. The later gates
+// need dist/, so a failed build fails them without running them.
 const built = run('build', 'npx', ['vite', 'build']);
 function runBuilt(name, command, args) {
   if (built) return run(name, command, args);
