@@ -78,6 +78,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(root, 'src/index.ts'),
+        'zh-CN': resolve(root, 'src/zh-CN.ts'),
         'react/index': resolve(root, 'src/react/index.ts'),
         'react/zh-CN': resolve(root, 'src/react/zh-CN.ts'),
         'simulator/index': resolve(root, 'src/simulator/index.ts'),

@@ -1,6 +1,6 @@
 // The package as an app sees it: `npm pack` the built package, install the
 // tarball into a fresh Vite + React + TypeScript app in a temporary
-// directory, import every entry (`.`, `/react`, `/react/zh-CN`, `/simulator`,
+// directory, import every entry (`.`, `/zh-CN`, `/react`, `/react/zh-CN`, `/simulator`,
 // `/styles.css`), then type-check it (strict, library .d.ts checked too) and
 // build it. The app's toolchain is pinned to the versions in this
 // repository's package.json; `--prefer-offline` reuses the npm cache.
@@ -56,6 +56,7 @@ import {
   useZegoWeb,
   type StatusMessages,
 } from 'zego-status-kit/react';
+import { zhCNErrors } from 'zego-status-kit/zh-CN';
 import { zhCN } from 'zego-status-kit/react/zh-CN';
 import { createSimulatedRoom, type SimulatedEngine } from 'zego-status-kit/simulator';
 import 'zego-status-kit/styles.css';
@@ -68,7 +69,7 @@ const initial = statusReducer(createStatusStore().getState(), {
   errorCode: 0,
 });
 const phase: string = selectRoom(initial, 'r1').phase;
-const tokenHelp: string = describeError(1002033, 'zh-CN').message;
+const tokenHelp: string = describeError(1002033, zhCNErrors).message;
 
 function Audience({ engine }: { engine: SimulatedEngine }) {
   useZegoWeb(engine);

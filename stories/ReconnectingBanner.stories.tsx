@@ -82,7 +82,7 @@ export const LoginFailed: Story = {
     await expect(banner).toHaveAttribute('data-state', 'failed');
     await expect(banner).toHaveAttribute('aria-live', 'assertive');
     await expect(banner).toHaveTextContent(t.loginFailed);
-    await expect(banner).toHaveTextContent(describeError(SimulatorErrorCode.TOKEN_EXPIRED, t.locale).message);
+    await expect(banner).toHaveTextContent(describeError(SimulatorErrorCode.TOKEN_EXPIRED, t.errors).message);
     await userEvent.click(within(banner).getByRole('button', { name: t.retry }));
     await expect(args.onRetry).toHaveBeenCalledTimes(1);
   },
@@ -138,7 +138,7 @@ export const ReconnectFailed: Story = {
     const t = messagesOf({ globals });
     const banner = within(canvasElement).getByRole('alert');
     await expect(banner).toHaveTextContent(t.reconnectFailed);
-    await expect(banner).toHaveTextContent(describeError(SimulatorErrorCode.RECONNECT_FAILED, t.locale).message);
+    await expect(banner).toHaveTextContent(describeError(SimulatorErrorCode.RECONNECT_FAILED, t.errors).message);
     await userEvent.click(within(banner).getByRole('button', { name: t.retry }));
     await expect(args.onRetry).toHaveBeenCalledTimes(1);
   },

@@ -33,14 +33,32 @@
 export type ErrorCategory = 'auth' | 'network' | 'kicked' | 'not-found' | 'forbidden' | 'limit' | 'unknown';
 
 /**
- * The languages `describeError` speaks.
+ * The error messages of one more language, for {@link describeError}. English
+ * is built in; Simplified Chinese ships as `zhCNErrors` from
+ * `zego-status-kit/zh-CN`, in a module of its own so English-only apps never
+ * bundle it. Codes missing from `codes` fall back to the English sentence.
  *
  * @example
  * ```ts
- * const locale: StatusLocale = 'zh-CN';
+ * const fr: ErrorMessages = {
+ *   locale: 'fr',
+ *   none: 'Aucune erreur',
+ *   unknown: 'Erreur inattendue (code {code}).',
+ *   codes: { 1002034: 'La salle est pleine ; réessayez plus tard.' },
+ * };
+ * describeError(1002034, fr).message; // 'La salle est pleine ; réessayez plus tard.'
  * ```
  */
-export type StatusLocale = 'en' | 'zh-CN';
+export interface ErrorMessages {
+  /** The BCP 47 tag of the language, e.g. `'zh-CN'`. */
+  readonly locale: string;
+  /** The message for code 0. */
+  readonly none: string;
+  /** The message for a code not in the catalog; `{code}` is replaced by the code. */
+  readonly unknown: string;
+  /** One plain-text sentence per code. */
+  readonly codes: { readonly [code: number]: string | undefined };
+}
 
 /**
  * One error code, described for people.
@@ -64,36 +82,35 @@ export interface ErrorDescription {
 interface Entry {
   readonly c: ErrorCategory;
   readonly en: string;
-  readonly zh: string;
 }
 
 const CATALOG: { readonly [code: number]: Entry } = {
   // Web: room connection interrupted, SDK reconnecting (native: illegal param).
-  1000017: { c: 'network', en: 'The network connection was lost; reconnecting.', zh: '网络连接中断，正在重连。' },
-  1002002: { c: 'not-found', en: 'You are not signed in to this room; check the room ID.', zh: '未登录该房间，请检查房间 ID。' },
-  1002031: { c: 'network', en: 'Connecting to the room timed out; check your network and try again.', zh: '连接房间超时，请检查网络后重试。' },
-  1002033: { c: 'auth', en: 'Your sign-in token is invalid or has expired; please sign in again.', zh: '登录凭证无效或已过期，请重新登录。' },
-  1002034: { c: 'limit', en: 'This room is full; please try again later.', zh: '房间人数已满，请稍后再试。' },
-  1002050: { c: 'kicked', en: 'You were signed out because your account joined this room on another device.', zh: '您的账号已在其他设备进入房间，本设备已退出。' },
-  1002051: { c: 'network', en: 'The connection to the room was interrupted; reconnecting.', zh: '房间连接中断，正在重连。' },
-  1002053: { c: 'network', en: 'Could not reach the room before the retry time ran out; check your network and rejoin.', zh: '重试超时仍无法连接房间，请检查网络后重新进入。' },
-  1002055: { c: 'kicked', en: 'You were removed from the room by the server.', zh: '您已被服务器移出房间。' },
-  1002077: { c: 'auth', en: 'Your sign-in token belongs to a different user; please sign in again.', zh: '登录凭证与当前用户不符，请重新登录。' },
-  1002078: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.', zh: '登录凭证已过期，请重新登录。' },
-  1002082: { c: 'forbidden', en: 'Your token does not allow publishing this stream.', zh: '当前登录凭证没有推流权限。' },
-  1003020: { c: 'network', en: 'Publishing was interrupted; retrying.', zh: '推流中断，正在重试。' },
-  1003021: { c: 'network', en: 'Publishing stopped after retrying too long; check your network.', zh: '推流重试超时，请检查网络。' },
-  1003025: { c: 'forbidden', en: 'The server does not allow this stream to be published.', zh: '服务器禁止推送该流。' },
-  1004002: { c: 'not-found', en: 'This stream does not exist; the host may have stopped.', zh: '该流不存在，主播可能已停止推流。' },
-  1004020: { c: 'network', en: 'Playback was interrupted; retrying.', zh: '播放中断，正在重试。' },
-  1004025: { c: 'forbidden', en: 'The server does not allow this stream to be played.', zh: '服务器禁止播放该流。' },
+  1000017: { c: 'network', en: 'The network connection was lost; reconnecting.' },
+  1002002: { c: 'not-found', en: 'You are not signed in to this room; check the room ID.' },
+  1002031: { c: 'network', en: 'Connecting to the room timed out; check your network and try again.' },
+  1002033: { c: 'auth', en: 'Your sign-in token is invalid or has expired; please sign in again.' },
+  1002034: { c: 'limit', en: 'This room is full; please try again later.' },
+  1002050: { c: 'kicked', en: 'You were signed out because your account joined this room on another device.' },
+  1002051: { c: 'network', en: 'The connection to the room was interrupted; reconnecting.' },
+  1002053: { c: 'network', en: 'Could not reach the room before the retry time ran out; check your network and rejoin.' },
+  1002055: { c: 'kicked', en: 'You were removed from the room by the server.' },
+  1002077: { c: 'auth', en: 'Your sign-in token belongs to a different user; please sign in again.' },
+  1002078: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.' },
+  1002082: { c: 'forbidden', en: 'Your token does not allow publishing this stream.' },
+  1003020: { c: 'network', en: 'Publishing was interrupted; retrying.' },
+  1003021: { c: 'network', en: 'Publishing stopped after retrying too long; check your network.' },
+  1003025: { c: 'forbidden', en: 'The server does not allow this stream to be published.' },
+  1004002: { c: 'not-found', en: 'This stream does not exist; the host may have stopped.' },
+  1004020: { c: 'network', en: 'Playback was interrupted; retrying.' },
+  1004025: { c: 'forbidden', en: 'The server does not allow this stream to be played.' },
   // Web SDK only.
-  1102001: { c: 'network', en: 'Lost contact with the room server; check your network.', zh: '与房间服务器失去联系，请检查网络。' },
-  1102016: { c: 'auth', en: 'Your sign-in token is invalid; please sign in again.', zh: '登录凭证无效，请重新登录。' },
-  1102018: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.', zh: '登录凭证已过期，请重新登录。' },
-  1103051: { c: 'network', en: 'Publishing gave up after retrying too long; check your network.', zh: '推流重试超时已停止，请检查网络。' },
-  1104031: { c: 'network', en: 'Playback gave up after retrying too long; check your network.', zh: '播放重试超时已停止，请检查网络。' },
-  1104039: { c: 'not-found', en: 'This stream was not found; the host may have stopped.', zh: '未找到该流，主播可能已停止推流。' },
+  1102001: { c: 'network', en: 'Lost contact with the room server; check your network.' },
+  1102016: { c: 'auth', en: 'Your sign-in token is invalid; please sign in again.' },
+  1102018: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.' },
+  1103051: { c: 'network', en: 'Publishing gave up after retrying too long; check your network.' },
+  1104031: { c: 'network', en: 'Playback gave up after retrying too long; check your network.' },
+  1104039: { c: 'not-found', en: 'This stream was not found; the host may have stopped.' },
 };
 
 /**
@@ -116,35 +133,36 @@ function show(value: unknown): string {
 
 /**
  * Describes a ZEGO Express error code for people: a category and a short,
- * plain-text sentence in English (default) or Simplified Chinese. Never
- * throws: unknown codes, NaN, negative numbers, non-numbers and unknown
- * locales all give a valid description (unknown locales fall back to `en`,
- * unknown codes get a generic message that shows the code).
+ * plain-text sentence, in English unless another language's
+ * {@link ErrorMessages} is given (`zhCNErrors` from `zego-status-kit/zh-CN`).
+ * Never throws: unknown codes, NaN, negative numbers, non-numbers and
+ * anything else as `messages` all give a valid description (unknown codes get
+ * a generic message that shows the code).
  *
  * @example
  * ```ts
+ * import { describeError } from 'zego-status-kit';
+ * import { zhCNErrors } from 'zego-status-kit/zh-CN';
+ *
  * describeError(1002033);
  * // { code: 1002033, category: 'auth', known: true,
  * //   message: 'Your sign-in token is invalid or has expired; please sign in again.' }
- * describeError(1002034, 'zh-CN').message; // '房间人数已满，请稍后再试。'
+ * describeError(1002034, zhCNErrors).message; // '房间人数已满，请稍后再试。'
  * describeError(4242).message; // 'Unexpected error (code 4242).'
  * ```
  */
-export function describeError(code: number, locale?: StatusLocale): ErrorDescription {
-  const zh = locale === 'zh-CN';
+export function describeError(code: number, messages?: ErrorMessages | 'en'): ErrorDescription {
+  const other = messages !== null && typeof messages === 'object' ? messages : undefined;
+  const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
   const num = typeof code === 'number' ? code : Number.NaN;
-  if (num === 0) {
-    return { code: 0, category: 'unknown', message: zh ? '没有错误' : 'No error', known: true };
-  }
+  if (num === 0) return { code: 0, category: 'unknown', message: text(other?.none, 'No error'), known: true };
   const entry = Number.isInteger(num) ? CATALOG[num] : undefined;
-  if (entry) {
-    return { code: num, category: entry.c, message: zh ? entry.zh : entry.en, known: true };
-  }
+  if (entry) return { code: num, category: entry.c, message: text(other?.codes?.[num], entry.en), known: true };
   const raw = show(code);
   return {
     code: num,
     category: 'unknown',
-    message: zh ? `未知错误（错误码 ${raw}）。` : `Unexpected error (code ${raw}).`,
+    message: text(other?.unknown, 'Unexpected error (code {code}).').replace('{code}', () => raw),
     known: false,
   };
 }

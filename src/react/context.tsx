@@ -31,9 +31,9 @@ export interface StatusProviderProps {
   /** A catalog (`en`, `zhCN`) or partial overrides, merged over English. */
   messages?: Partial<StatusMessages>;
   /**
-   * Overrides the catalog's own `locale`, which picks `describeError`'s
-   * language. The strings come from `messages`: for Chinese pass
-   * `messages={zhCN}` (from `zego-status-kit/react/zh-CN`), which sets the locale too.
+   * Overrides the catalog's own `locale` tag. The strings, error sentences
+   * included, come from `messages`: for Chinese pass `messages={zhCN}` (from
+   * `zego-status-kit/react/zh-CN`), which sets the locale too.
    */
   locale?: StatusLocale;
   /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */

@@ -82,6 +82,6 @@ export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): K
       ? messages.kickedElsewhere
       : code === KICKOUT_BY_SERVER
         ? messages.kickedByServer
-        : describeError(code, messages.locale).message;
+        : describeError(code, messages.errors).message;
   return { open: true, code, title: messages.kickedTitle, message, customMessage: kickout.message };
 }

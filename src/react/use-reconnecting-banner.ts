@@ -192,7 +192,7 @@ function describeBanner(
       const code = room.lastError?.code ?? room.errorCode;
       const title = room.reason === 'LOGIN_FAILED' ? messages.loginFailed : messages.reconnectFailed;
       if (!current) return { ...empty, title };
-      return { ...empty, title, errorCode: code, errorText: describeError(code, messages.locale).message };
+      return { ...empty, title, errorCode: code, errorText: describeError(code, messages.errors).message };
     }
     case 'connecting':
     case 'reconnecting': {

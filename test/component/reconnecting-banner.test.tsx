@@ -208,7 +208,7 @@ describe('ReconnectingBanner', () => {
     act(() => t.room('RECONNECTING', 1000017));
     act(() => t.room('RECONNECT_FAILED', 1002053));
     expect(screen.getByRole('alert')).toHaveTextContent(messages.reconnectFailed);
-    expect(screen.getByRole('alert')).toHaveTextContent(describeError(1002053, messages.locale).message);
+    expect(screen.getByRole('alert')).toHaveTextContent(describeError(1002053, messages.errors).message);
     expect(screen.getByRole('button', { name: messages.retry })).toBeInTheDocument();
   });
 
@@ -220,6 +220,15 @@ describe('ReconnectingBanner', () => {
     act(() => t.clock.advance(42 * SECOND));
     expect(screen.getByText('已断开 42 秒')).toBeInTheDocument();
     expect(screen.getByText('4 分 18 秒后停止重试')).toBeInTheDocument();
+  });
+
+  it('zh-CN explains the error code in Chinese, from the catalog zhCN carries', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />, zhCN);
+    act(() => t.room('LOGINING'));
+    act(() => t.room('LOGIN_FAILED', 1002033));
+    expect(screen.getByRole('alert')).toHaveTextContent('登录凭证无效或已过期，请重新登录。');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(describeError(1002033).message);
   });
 
   it('per-component message overrides win over the provider', () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { describeError, ERROR_CODES, type StatusLocale } from '../../src/core/errors.js';
+import { describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
+import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 
 const REQUIRED = [
   1002033, 1002031, 1002034, 1002050, 1002051, 1002053, 1002055, 1002002, 1000017, 1102001, 1003020, 1003021,
@@ -11,7 +12,7 @@ describe('describeError', () => {
     for (const code of REQUIRED) {
       expect(ERROR_CODES).toContain(code);
       const en = describeError(code, 'en');
-      const zh = describeError(code, 'zh-CN');
+      const zh = describeError(code, zhCNErrors);
       expect(en.known, String(code)).toBe(true);
       expect(en.code).toBe(code);
       expect(en.category, String(code)).not.toBe('unknown');
@@ -45,14 +46,14 @@ describe('describeError', () => {
 
   it('treats 0 as "no error"', () => {
     expect(describeError(0)).toEqual({ code: 0, category: 'unknown', message: 'No error', known: true });
-    const zh = describeError(0, 'zh-CN');
+    const zh = describeError(0, zhCNErrors);
     expect(zh.known).toBe(true);
     expect(zh.message).not.toBe('No error');
   });
 
   it('shows the number of an unknown code in both locales', () => {
     const en = describeError(4242, 'en');
-    const zh = describeError(4242, 'zh-CN');
+    const zh = describeError(4242, zhCNErrors);
     expect(en).toMatchObject({ code: 4242, category: 'unknown', known: false });
     expect(en.message).toBe('Unexpected error (code 4242).');
     expect(zh).toMatchObject({ category: 'unknown', known: false });
@@ -76,7 +77,7 @@ describe('describeError', () => {
       10n,
     ];
     for (const value of odd) {
-      for (const locale of ['en', 'zh-CN', 'fr', undefined, 42] as unknown[]) {
+      for (const locale of ['en', 'zh-CN', zhCNErrors, undefined, 42, null, {}, { codes: 5, unknown: 7 }] as unknown[]) {
         const d = describeError(value as any, locale as any);
         expect(d.known).toBe(false);
         expect(d.category).toBe('unknown');
@@ -89,9 +90,24 @@ describe('describeError', () => {
     expect(describeError('oops' as any).message).toContain('oops');
   });
 
-  it('falls back to English for an unknown locale', () => {
-    expect(describeError(1002050, 'fr' as StatusLocale)).toEqual(describeError(1002050, 'en'));
-    expect(describeError(4242, 'de-DE' as StatusLocale).message).toBe('Unexpected error (code 4242).');
+  it('falls back to English for anything that is not a message catalog', () => {
+    expect(describeError(1002050, 'fr' as 'en')).toEqual(describeError(1002050, 'en'));
+    expect(describeError(4242, 'zh-CN' as 'en').message).toBe('Unexpected error (code 4242).');
+    expect(describeError(4242, null as unknown as 'en').message).toBe('Unexpected error (code 4242).');
+  });
+
+  it('uses a partial catalog where it has a sentence and English elsewhere', () => {
+    const fr: ErrorMessages = { locale: 'fr', none: 'Aucune erreur', unknown: 'Erreur {code} inconnue', codes: { 1002034: 'Salle pleine.' } };
+    expect(describeError(1002034, fr)).toEqual({ code: 1002034, category: 'limit', message: 'Salle pleine.', known: true });
+    expect(describeError(1002033, fr).message).toBe(describeError(1002033).message);
+    expect(describeError(0, fr).message).toBe('Aucune erreur');
+    expect(describeError(4242, fr).message).toBe('Erreur 4242 inconnue');
+  });
+
+  it('has a Chinese sentence for every catalogued code and nothing else', () => {
+    expect(Object.keys(zhCNErrors.codes).map(Number).sort()).toEqual([...ERROR_CODES].sort());
+    expect(describeError(1002034, zhCNErrors).message).toBe('房间人数已满，请稍后再试。');
+    expect(describeError(4242, zhCNErrors).message).toBe('未知错误（错误码 4242）。');
   });
 
   it('lists codes as unique integers', () => {

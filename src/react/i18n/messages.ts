@@ -3,11 +3,12 @@
  * comes from one; `{name}` placeholders are filled by {@link formatMessage}
  * and always rendered as text.
  */
+import type { ErrorMessages } from '../../core/errors.js';
 import type { StreamDeleteReason } from '../../core/status.js';
 import type { RoomPhase } from '../../core/states.js';
 
 /**
- * The locales the kit ships catalogs for; `describeError` speaks both.
+ * The locales the kit ships catalogs for.
  *
  * @example
  * ```ts
@@ -26,8 +27,13 @@ export type StatusLocale = 'en' | 'zh-CN';
  * ```
  */
 export interface StatusMessages {
-  /** Which locale this catalog is written in; also picks `describeError`'s language. */
+  /** Which locale this catalog is written in. */
   readonly locale: StatusLocale;
+  /**
+   * Error-code sentences in this language, for `describeError`; English
+   * (built into core) when absent. `zhCN` carries `zhCNErrors`.
+   */
+  readonly errors?: ErrorMessages;
   /** Durations: under a minute, under an hour, longer. */
   readonly durationSeconds: string;
   readonly durationMinutes: string;

@@ -1,3 +1,4 @@
+import { zhCNErrors } from '../../core/errors-zh-CN.js';
 import type { StatusMessages } from './messages.js';
 
 /**
@@ -12,6 +13,7 @@ import type { StatusMessages } from './messages.js';
  */
 export const zhCN: StatusMessages = {
   locale: 'zh-CN',
+  errors: zhCNErrors,
   durationSeconds: '{s} 秒',
   durationMinutes: '{m} 分 {s} 秒',
   durationHours: '{h} 小时 {m} 分',
