@@ -14,7 +14,13 @@ export {
   type SimulatedRoomOptions,
   type SimulatedStreamInfo,
 } from './room.js';
-export { createTestPattern, type SimulatedMediaStandIn, type SimulatedMediaStream } from './media.js';
+export {
+  createTestPattern,
+  stopSimulatedMedia,
+  TEST_PATTERN_REDRAW_MS,
+  type SimulatedMediaStandIn,
+  type SimulatedMediaStream,
+} from './media.js';
 export {
   LOGIN_LATENCY_MS,
   PLAYER_RETRY_TIMEOUT_MS,

@@ -30,14 +30,29 @@ export type SimulatedMediaStream = MediaStream | SimulatedMediaStandIn;
 
 const BARS = ['#c0c0c0', '#c0c000', '#00c0c0', '#00c000', '#c000c0', '#c00000', '#0000c0'];
 
+/** How often a test pattern is redrawn (display only, real time): twice a second. */
+export const TEST_PATTERN_REDRAW_MS = 500;
+const WIDTH = 320;
+const HEIGHT = 180;
+const TICKS = 16;
+
 /**
- * Colour bars with the streamID, captured from a canvas when the browser can
+ * Colour bars with the streamID and a marker that moves along the bottom on
+ * every redraw, so a live stream visibly moves and a frozen one is obvious.
+ * Captured from a canvas when the browser can
  * (`HTMLCanvasElement.captureStream`), else `{ id, simulated: true }`.
+ *
+ * A canvas stream only sends a frame when the canvas is drawn on, so a
+ * `<video>` attached after the first frame would stay black: the pattern is
+ * redrawn every {@link TEST_PATTERN_REDRAW_MS} ms (a real timer; this is
+ * display, not state) until its track is stopped, which the simulated engine
+ * does on stopPlayingStream.
  *
  * @example
  * ```ts
  * const media = createTestPattern('host-main');
  * if (media instanceof MediaStream) video.srcObject = media;
+ * // later: media.getTracks().forEach((track) => track.stop()); // ends the redraws
  * ```
  */
 export function createTestPattern(streamID: string): SimulatedMediaStream {
@@ -49,20 +64,48 @@ export function createTestPattern(streamID: string): SimulatedMediaStream {
     if (typeof canvas.captureStream !== 'function') return standIn;
     const context = canvas.getContext('2d');
     if (!context) return standIn;
-    canvas.width = 320;
-    canvas.height = 180;
-    const barWidth = canvas.width / BARS.length;
-    BARS.forEach((colour, index) => {
-      context.fillStyle = colour;
-      context.fillRect(index * barWidth, 0, barWidth + 1, canvas.height);
-    });
-    context.fillStyle = 'rgba(0, 0, 0, 0.6)';
-    context.fillRect(0, canvas.height - 36, canvas.width, 36);
-    context.fillStyle = '#ffffff';
-    context.font = '16px sans-serif';
-    context.fillText(streamID, 10, canvas.height - 12);
-    return canvas.captureStream();
+    canvas.width = WIDTH;
+    canvas.height = HEIGHT;
+    const barWidth = WIDTH / BARS.length;
+    const draw = (tick: number): void => {
+      BARS.forEach((colour, index) => {
+        context.fillStyle = colour;
+        context.fillRect(index * barWidth, 0, barWidth + 1, HEIGHT);
+      });
+      context.fillStyle = 'rgba(0, 0, 0, 0.6)';
+      context.fillRect(0, HEIGHT - 36, WIDTH, 36);
+      context.fillStyle = '#ffffff';
+      context.font = '16px sans-serif';
+      context.fillText(streamID, 10, HEIGHT - 12);
+      context.fillRect(((tick % TICKS) * WIDTH) / TICKS, HEIGHT - 4, WIDTH / TICKS, 4);
+    };
+    draw(0);
+    const media = canvas.captureStream();
+    let tick = 0;
+    const timer = setInterval(() => {
+      if (media.getVideoTracks().every((track) => track.readyState === 'ended')) clearInterval(timer);
+      else draw(++tick);
+    }, TEST_PATTERN_REDRAW_MS);
+    return media;
   } catch {
     return standIn;
+  }
+}
+
+/**
+ * Stops a simulated stream's tracks (which ends a test pattern's redraws);
+ * a stand-in or anything else is left alone. Never throws.
+ *
+ * @example
+ * ```ts
+ * stopSimulatedMedia(createTestPattern('host-main'));
+ * ```
+ */
+export function stopSimulatedMedia(media: SimulatedMediaStream | null | undefined): void {
+  if (!media || !('getTracks' in media) || typeof media.getTracks !== 'function') return;
+  try {
+    for (const track of media.getTracks()) track.stop();
+  } catch {
+    // Display only: a track that cannot be stopped is not the app's problem.
   }
 }

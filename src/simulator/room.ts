@@ -18,7 +18,7 @@ import {
   PUBLISH_LATENCY_MS,
   SimulatorErrorCode,
 } from './constants.js';
-import { createTestPattern, type SimulatedMediaStream } from './media.js';
+import { createTestPattern, stopSimulatedMedia, type SimulatedMediaStream } from './media.js';
 
 /**
  * Options for {@link createSimulatedRoom}.
@@ -884,6 +884,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
         setPlayer(engine, streamID, player, 'NO_PLAY');
         player.pending?.cancel(failure(SimulatorErrorCode.INVALID_CALL, 'stopped'));
         player.pending = null;
+        stopSimulatedMedia(player.media); // the SDK ends the played stream's tracks
       },
 
       dropNetwork() {
@@ -956,6 +957,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
         for (const player of engine.players.values()) {
           player.timer = cancel(player.timer);
           player.giveUp = cancel(player.giveUp);
+          stopSimulatedMedia(player.media); // a dead app shows nothing
         }
         const session = engine.session;
         if (!session) return;

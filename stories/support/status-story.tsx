@@ -115,9 +115,9 @@ export function createStatusHandle(script: StatusScript = [], options: StatusSto
       patterns.push(media);
     }
   }
-  // The test pattern is a still canvas: it sends a frame only when asked, and a
-  // <video> attached after the first frame stays black. Ask again once the
-  // story's videos are attached (real timers: this is display only, not state).
+  // The test pattern redraws itself every TEST_PATTERN_REDRAW_MS; ask for a
+  // frame as soon as the story's videos are attached too, so a screenshot
+  // taken right after mount is not black (real timers: display only, not state).
   const repaint = (): void => {
     for (const media of patterns) {
       for (const track of media.getVideoTracks()) (track as MediaStreamTrack & { requestFrame?: () => void }).requestFrame?.();

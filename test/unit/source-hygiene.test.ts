@@ -87,6 +87,19 @@ describe('source hygiene (src/)', () => {
     expect(timeUsers).toEqual([]);
   });
 
+  it('the simulator runs on its injected clock: only the test pattern (display, not state) uses real timers', () => {
+    const simulator = files.filter((f) => f.layer === 'simulator');
+    expect(simulator.length).toBeGreaterThan(3);
+    const timeUsers = simulator
+      // Global timer calls: not `clock.setTimeout(...)`, nor a clock's own `setTimeout(callback, ms) {` method.
+      .filter((f) => {
+        const code = f.code.replace(/^\s*set(?:Timeout|Interval)\([\w\s,:]*\)\s*\{$/gm, '');
+        return /(?<![\w$.])set(?:Timeout|Interval)\s*\(|\bDate\.now\s*\(|\bnew\s+Date\s*\(|\bperformance\.now\s*\(/.test(code);
+      })
+      .map((f) => f.path);
+    expect(timeUsers).toEqual(['simulator/media.ts']);
+  });
+
   // The simulator may draw a test pattern on a canvas, behind a `typeof document` guard (media.ts).
   it('core, adapters and policy touch no DOM or window global', () => {
     const pure = files.filter((f) => ['core', 'adapters', 'policy'].includes(f.layer));
