@@ -3,9 +3,9 @@
  * so that nothing an engine sends can throw back into the SDK, detaching
  * exactly what was attached, and turning raw callback values into the core's
  * {@link StatusEvent}s. The two adapters differ only in how a callback's
- * arguments are laid out (web: objects and strings, seed 002; native:
- * positional arguments and numbers, seed 003 tables) and in the SDK's
- * default retry budget.
+ * arguments are laid out (web: publisher and player states as one object,
+ * seed 002; native: positional arguments and numbers, seed 003 tables) and in
+ * the SDK's default retry budget.
  *
  * Internal: not exported from the package.
  */
@@ -14,17 +14,22 @@ import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/even
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 
-/** The five callbacks both adapters listen to (DESIGN §4). */
-export const ADAPTER_EVENTS = [
-  'roomStateChanged',
-  'publisherStateUpdate',
-  'playerStateUpdate',
-  'roomStreamUpdate',
-  'roomUserUpdate',
-] as const;
-
-/** One of {@link ADAPTER_EVENTS}. */
-export type AdapterEventName = (typeof ADAPTER_EVENTS)[number];
+/**
+ * The five callbacks both adapters listen to (DESIGN §4), registered in this
+ * order: roomStateChanged, publisherStateUpdate, playerStateUpdate,
+ * roomStreamUpdate, roomUserUpdate. Each becomes the core event of the same name.
+ *
+ * @example
+ * ```ts
+ * const name: AdapterEventName = 'roomStreamUpdate';
+ * ```
+ */
+export type AdapterEventName =
+  | 'roomStateChanged'
+  | 'publisherStateUpdate'
+  | 'playerStateUpdate'
+  | 'roomStreamUpdate'
+  | 'roomUserUpdate';
 
 /**
  * A callback as the adapters register it: any arguments, nothing returned.
@@ -49,27 +54,20 @@ export interface EngineEmitterLike {
   off(event: AdapterEventName, callback: EngineCallback): unknown;
 }
 
-/** A retry budget given in options when it is a non-negative number, else the SDK's default. */
-export function retryBudget(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
-/** Turns one callback's arguments into an event without `at`, or `undefined` to drop it. */
-export type EventReader = (...args: unknown[]) => DistributiveOmitAt<StatusEvent> | undefined;
-
-type DistributiveOmitAt<E> = E extends StatusEvent ? Omit<E, 'at'> : never;
+/** An event's fields without `type` (the callback's name) and `at` (stamped on dispatch), or `undefined` to drop it. */
+type Fields = Record<string, unknown> | undefined;
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/** Its properties if `value` is an object; else an object with none (no prototype either). */
+const propsOf = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : { __proto__: null };
+
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). */
 export function readErrorCode(value: unknown): number {
-  if (isNumber(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const number = Number(value);
-    if (Number.isFinite(number)) return number;
-  }
-  return 0;
+  const number = typeof value === 'string' && value.trim() ? Number(value) : value;
+  return isNumber(number) ? number : 0;
 }
 
 /**
@@ -79,167 +77,127 @@ export function readErrorCode(value: unknown): number {
  */
 export function readExtendedData(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value === null || typeof value !== 'object') return undefined;
-  try {
-    return JSON.stringify(value) ?? undefined;
-  } catch {
-    return undefined; // cycles, BigInt: dropped rather than thrown into the SDK
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      // cycles, BigInt: dropped rather than thrown into the SDK
+    }
   }
+  return undefined;
+}
+
+/** `{ extendedData }` to spread into an event, when there is any. */
+function withExtendedData(value: unknown) {
+  const extendedData = readExtendedData(value);
+  return extendedData !== undefined && { extendedData };
 }
 
 /** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native, seed 000/003). */
 export function readUpdateType(value: unknown): UpdateType | undefined {
-  if (value === 0) return 'ADD';
-  if (value === 1) return 'DELETE';
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
+  const upper = typeof value === 'string' ? value.toUpperCase() : value === 0 ? 'ADD' : value === 1 ? 'DELETE' : undefined;
   return upper === 'ADD' || upper === 'DELETE' ? upper : undefined;
 }
 
+/** A user with a userID, reduced to `{ userID, userName? }`. */
 function readUser(value: unknown): ZegoUser | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const { userID, userName } = value as Record<string, unknown>;
+  const { userID, userName } = propsOf(value);
   if (!isId(userID)) return undefined;
   return typeof userName === 'string' ? { userID, userName } : { userID };
 }
 
-/** Users with a userID, each reduced to `{ userID, userName? }`; anything else left out. */
-export function readUserList(value: unknown): ZegoUser[] {
-  if (!Array.isArray(value)) return [];
-  const users: ZegoUser[] = [];
-  for (const item of value) {
-    const user = readUser(item);
-    if (user) users.push(user);
-  }
-  return users;
-}
-
 /**
- * Streams with a streamID, each reduced to `{ streamID, user?, extraInfo? }`:
+ * A stream with a streamID, reduced to `{ streamID, user?, extraInfo? }`:
  * the SDK's play URLs and media objects never enter the store (DESIGN §3).
  */
-export function readStreamList(value: unknown): ZegoStream[] {
-  if (!Array.isArray(value)) return [];
-  const streams: ZegoStream[] = [];
-  for (const item of value) {
-    if (item === null || typeof item !== 'object') continue;
-    const { streamID, user, extraInfo } = item as Record<string, unknown>;
-    if (!isId(streamID)) continue;
-    const owner = readUser(user);
-    streams.push(
-      Object.assign({ streamID }, owner && { user: owner }, typeof extraInfo === 'string' && { extraInfo }),
-    );
-  }
-  return streams;
-}
-
-/** The fields an event reader found, before they become a {@link StatusEvent}. */
-export interface RoomStateFields {
-  roomID: unknown;
-  reason: unknown;
-  errorCode: unknown;
-  extendedData: unknown;
+function readStream(value: unknown): ZegoStream | undefined {
+  const { streamID, user, extraInfo } = propsOf(value);
+  if (!isId(streamID)) return undefined;
+  const owner = readUser(user);
+  return Object.assign({ streamID }, owner && { user: owner }, typeof extraInfo === 'string' && { extraInfo });
 }
 
 /**
- * A roomStateChanged event, or `undefined` for an unknown reason or a missing
- * roomID. Reasons are kept exactly as the SDK says them: the web SDK ends its
- * retries with RECONNECT_FAILED carrying 1002053 or 1002031 (issue 4) and
- * both reach the store unchanged.
+ * A roomStreamUpdate / roomUserUpdate reader: the list's valid items, each
+ * reduced by `read`; nothing for a bad roomID, update type or an empty list.
  */
-export function roomStateEvent(fields: RoomStateFields, roomRetryTimeMs: number): DistributiveOmitAt<StatusEvent> | undefined {
-  const reason = toRoomReason(fields.reason);
-  if (!reason || !isId(fields.roomID)) return undefined;
-  const extendedData = readExtendedData(fields.extendedData);
-  return {
-    type: 'roomStateChanged',
-    roomID: fields.roomID,
-    reason,
-    errorCode: readErrorCode(fields.errorCode),
-    roomRetryTimeMs,
-    ...(extendedData !== undefined && { extendedData }),
+function listReader<T>(key: 'streamList' | 'userList', read: (item: unknown) => T | undefined) {
+  return (roomID: unknown, rawType: unknown, list: unknown, extendedData: unknown): Fields => {
+    const updateType = readUpdateType(rawType);
+    const items = Array.isArray(list) ? list.flatMap((item: unknown) => read(item) ?? []) : [];
+    if (!updateType || !isId(roomID) || items.length === 0) return undefined;
+    // roomUserUpdate has no extendedData (its callback has three arguments).
+    return { roomID, updateType, [key]: items, ...(key === 'streamList' && withExtendedData(extendedData)) };
   };
-}
-
-/** The fields of a publisher or player state callback. */
-export interface StreamStateFields {
-  streamID: unknown;
-  state: unknown;
-  errorCode: unknown;
-  extendedData: unknown;
-}
-
-/** A publisherStateUpdate event, or `undefined` for an unknown state or a missing streamID. */
-export function publisherStateEvent(fields: StreamStateFields): DistributiveOmitAt<StatusEvent> | undefined {
-  const state = toPublisherState(fields.state);
-  if (!state || !isId(fields.streamID)) return undefined;
-  const extendedData = readExtendedData(fields.extendedData);
-  return {
-    type: 'publisherStateUpdate',
-    streamID: fields.streamID,
-    state,
-    errorCode: readErrorCode(fields.errorCode),
-    ...(extendedData !== undefined && { extendedData }),
-  };
-}
-
-/** A playerStateUpdate event, or `undefined` for an unknown state or a missing streamID. */
-export function playerStateEvent(fields: StreamStateFields): DistributiveOmitAt<StatusEvent> | undefined {
-  const state = toPlayerState(fields.state);
-  if (!state || !isId(fields.streamID)) return undefined;
-  const extendedData = readExtendedData(fields.extendedData);
-  return {
-    type: 'playerStateUpdate',
-    streamID: fields.streamID,
-    state,
-    errorCode: readErrorCode(fields.errorCode),
-    ...(extendedData !== undefined && { extendedData }),
-  };
-}
-
-/** A roomStreamUpdate event, or `undefined` for a bad roomID, update type or an empty list. */
-export function roomStreamEvent(
-  roomID: unknown,
-  updateType: unknown,
-  streamList: unknown,
-  extendedData: unknown,
-): DistributiveOmitAt<StatusEvent> | undefined {
-  const type = readUpdateType(updateType);
-  const streams = readStreamList(streamList);
-  if (!type || !isId(roomID) || streams.length === 0) return undefined;
-  const data = readExtendedData(extendedData);
-  return { type: 'roomStreamUpdate', roomID, updateType: type, streamList: streams, ...(data !== undefined && { extendedData: data }) };
-}
-
-/** A roomUserUpdate event, or `undefined` for a bad roomID, update type or an empty list. */
-export function roomUserEvent(roomID: unknown, updateType: unknown, userList: unknown): DistributiveOmitAt<StatusEvent> | undefined {
-  const type = readUpdateType(updateType);
-  const users = readUserList(userList);
-  if (!type || !isId(roomID) || users.length === 0) return undefined;
-  return { type: 'roomUserUpdate', roomID, updateType: type, userList: users };
 }
 
 /**
- * Registers one guarded handler per reader and returns the function that
- * removes exactly those handlers. Guarantees (issue 4): a handler never throws
- * into the SDK; a handler called after disconnect does nothing; an `on` that
- * throws skips that one handler; disconnect is idempotent and uses the very
- * function references that were registered.
+ * Registers one guarded handler per callback of DESIGN §4 and returns the
+ * function that removes exactly those handlers. Reasons and states are kept
+ * exactly as the SDK says them (the web SDK ends its retries with
+ * RECONNECT_FAILED carrying 1002053 or 1002031, issue 4); an unknown reason or
+ * state, or a missing ID, drops the callback. Guarantees (issue 4): a handler
+ * never throws into the SDK; a handler called after disconnect does nothing;
+ * an `on` that throws skips that one handler; disconnect is idempotent and
+ * uses the very function references that were registered.
+ *
+ * @param roomRetryTimeMs The app's option: used when a non-negative number, else `defaultRetryTimeMs`.
+ * @param objectArgs Web: publisher and player states come as one object
+ *   `{ streamID, state, errorCode, extendedData }`; native: as positional arguments.
+ *
+ * @example
+ * ```ts
+ * const disconnect = connectEngine(engine, store, options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS, true);
+ * ```
  */
 export function connectEngine(
   engine: EngineEmitterLike,
   store: StatusStore,
-  readers: Readonly<Record<AdapterEventName, EventReader>>,
+  roomRetryTimeMs: number | undefined,
+  defaultRetryTimeMs: number,
+  objectArgs: boolean,
 ): () => void {
+  const budget = isNumber(roomRetryTimeMs) && roomRetryTimeMs >= 0 ? roomRetryTimeMs : defaultRetryTimeMs;
+
+  /**
+   * A roomStateChanged / publisherStateUpdate / playerStateUpdate reader for
+   * positional arguments `(id, state, errorCode, extendedData)`: nothing for
+   * an unknown reason or state, or a missing ID.
+   */
+  const stateReader =
+    (idKey: string, stateKey: string, toState: (input: unknown) => string | undefined, extra?: object) =>
+    (id: unknown, raw: unknown, errorCode: unknown, extendedData: unknown): Fields => {
+      const state = toState(raw);
+      if (!state || !isId(id)) return undefined;
+      return { [idKey]: id, [stateKey]: state, errorCode: readErrorCode(errorCode), ...extra, ...withExtendedData(extendedData) };
+    };
+
+  /** The web SDK's publisher and player states come as one object with the same four fields. */
+  const streamState = (toState: (input: unknown) => string | undefined) => {
+    const read = stateReader('streamID', 'state', toState);
+    if (!objectArgs) return read;
+    return (result: unknown): Fields => {
+      const { streamID, state, errorCode, extendedData } = propsOf(result);
+      return read(streamID, state, errorCode, extendedData);
+    };
+  };
+
+  const readers: Record<AdapterEventName, (...args: any[]) => Fields> = {
+    roomStateChanged: stateReader('roomID', 'reason', toRoomReason, { roomRetryTimeMs: budget }),
+    publisherStateUpdate: streamState(toPublisherState),
+    playerStateUpdate: streamState(toPlayerState),
+    roomStreamUpdate: listReader('streamList', readStream),
+    roomUserUpdate: listReader('userList', readUser),
+  };
+
   let connected = true;
   const attached: [AdapterEventName, EngineCallback][] = [];
-  for (const name of ADAPTER_EVENTS) {
-    const read = readers[name];
+  for (const [name, read] of Object.entries(readers) as [AdapterEventName, (...args: unknown[]) => Fields][]) {
     const handler: EngineCallback = (...args: unknown[]) => {
       if (!connected) return;
       try {
-        const event = read(...args);
-        if (event) store.dispatch({ ...event, at: store.clock.now() } as StatusEvent);
+        const fields = read(...args);
+        if (fields) store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
       } catch {
         // Bad input is dropped: an exception here would surface inside the SDK's emitter.
       }

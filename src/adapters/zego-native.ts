@@ -6,17 +6,7 @@
  */
 import { NATIVE_ROOM_RETRY_TIME_MS } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import {
-  connectEngine,
-  retryBudget,
-  playerStateEvent,
-  publisherStateEvent,
-  roomStateEvent,
-  roomStreamEvent,
-  roomUserEvent,
-  type AdapterEventName,
-  type EngineCallback,
-} from './connect-engine.js';
+import { connectEngine, type AdapterEventName, type EngineCallback } from './connect-engine.js';
 
 /**
  * The callbacks the native adapter registers, by name (the same names as the web SDK's).
@@ -83,15 +73,5 @@ export function connectZegoNative(
   store: StatusStore,
   options: ZegoNativeAdapterOptions = {},
 ): () => void {
-  const budget = retryBudget(options.roomRetryTimeMs, NATIVE_ROOM_RETRY_TIME_MS);
-  return connectEngine(engine, store, {
-    roomStateChanged: (roomID, reason, errorCode, extendedData) =>
-      roomStateEvent({ roomID, reason, errorCode, extendedData }, budget),
-    publisherStateUpdate: (streamID, state, errorCode, extendedData) =>
-      publisherStateEvent({ streamID, state, errorCode, extendedData }),
-    playerStateUpdate: (streamID, state, errorCode, extendedData) =>
-      playerStateEvent({ streamID, state, errorCode, extendedData }),
-    roomStreamUpdate: roomStreamEvent,
-    roomUserUpdate: roomUserEvent,
-  });
+  return connectEngine(engine, store, options.roomRetryTimeMs, NATIVE_ROOM_RETRY_TIME_MS, false);
 }

@@ -5,17 +5,7 @@
  */
 import { WEB_ROOM_RETRY_TIME_MS } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import {
-  connectEngine,
-  retryBudget,
-  playerStateEvent,
-  publisherStateEvent,
-  roomStateEvent,
-  roomStreamEvent,
-  roomUserEvent,
-  type AdapterEventName,
-  type EngineCallback,
-} from './connect-engine.js';
+import { connectEngine, type AdapterEventName, type EngineCallback } from './connect-engine.js';
 
 /**
  * The callbacks the web adapter registers, by name.
@@ -62,19 +52,6 @@ export interface ZegoWebAdapterOptions {
   roomRetryTimeMs?: number;
 }
 
-function field(result: unknown, key: string): unknown {
-  return result !== null && typeof result === 'object' ? (result as Record<string, unknown>)[key] : undefined;
-}
-
-function streamStateFields(result: unknown) {
-  return {
-    streamID: field(result, 'streamID'),
-    state: field(result, 'state'),
-    errorCode: field(result, 'errorCode'),
-    extendedData: field(result, 'extendedData'),
-  };
-}
-
 /**
  * Connects a web `ZegoExpressEngine` to a status store: each of
  * roomStateChanged, publisherStateUpdate, playerStateUpdate, roomStreamUpdate
@@ -98,13 +75,5 @@ export function connectZegoWeb(
   store: StatusStore,
   options: ZegoWebAdapterOptions = {},
 ): () => void {
-  const budget = retryBudget(options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS);
-  return connectEngine(engine, store, {
-    roomStateChanged: (roomID, reason, errorCode, extendedData) =>
-      roomStateEvent({ roomID, reason, errorCode, extendedData }, budget),
-    publisherStateUpdate: (result) => publisherStateEvent(streamStateFields(result)),
-    playerStateUpdate: (result) => playerStateEvent(streamStateFields(result)),
-    roomStreamUpdate: roomStreamEvent,
-    roomUserUpdate: roomUserEvent,
-  });
+  return connectEngine(engine, store, options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS, true);
 }

@@ -13,12 +13,12 @@
  * injected Clock, so the 90 s heartbeat timeout (seed 003) runs in a test in
  * a millisecond.
  */
-import type { Clock, TimerHandle } from '../core/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
 import { toPlayerState } from '../core/states.js';
-import type { LiveStream, StatusState } from '../core/status.js';
+import type { LiveStream } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import { createSerialRunner, failureOf, isThenable } from './engine-call.js';
+import { createPolicyKit, isThenable, type RetrySlot } from './engine-call.js';
 
 /**
  * The part of an engine the audience policy calls: the web SDK's
@@ -108,42 +108,20 @@ export interface AudiencePolicy {
   retry(streamID: string): void;
 }
 
-/** The policy's own bookkeeping for one stream it plays. */
-interface Played {
+/** The policy's own bookkeeping for one stream it plays (the replay slot: timer, due, attempt, gaveUp). */
+interface Played extends RetrySlot {
   readonly streamID: string;
   readonly roomID: string;
-  /** startPlayingStream was called and stopPlayingStream has not been since. */
-  started: boolean;
+  /** startPlayingStream was called (once the entry is released, stopPlayingStream too if it had to be). */
+  started?: boolean;
   /** Id of the latest start call; a result of any other call is stale. */
-  call: number;
-  /** The pending replay, if any: one at most (seed 003: "do not continuously retry"). */
-  timer: TimerHandle | null;
-  /** A replay fell due while the room was reconnecting; it is made on RECONNECTED. */
-  due: boolean;
-  /** Replays made or scheduled in this outage. */
-  attempt: number;
-  gaveUp: boolean;
+  call?: number;
   /** onMediaStream got a media object that has not been withdrawn with `null`. */
-  hasMedia: boolean;
+  hasMedia?: boolean;
 }
-
-const DEFAULT_REPLAY_DELAY_MS = 3000;
-const DEFAULT_MAX_REPLAY_ATTEMPTS = 3;
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const nonNegative = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 const isMedia = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
-/** A stream that is live in a room the user is in (phase connected: LOGINED or RECONNECTED). */
-function playable(state: StatusState, roomID: string, streamID: string): LiveStream | undefined {
-  const room = state.rooms.get(roomID);
-  return room && room.phase === 'connected' ? room.streams.get(streamID) : undefined;
-}
-
-function isLive(state: StatusState, roomID: string, streamID: string): boolean {
-  return state.rooms.get(roomID)?.streams.has(streamID) ?? false;
-}
 
 /**
  * Attaches the audience playback policy to a store fed by an adapter
@@ -183,116 +161,90 @@ function isLive(state: StatusState, roomID: string, streamID: string): boolean {
  */
 export function attachAudiencePolicy<E extends AudienceEngine>(options: AudiencePolicyOptions<E>): AudiencePolicy {
   const { engine, store, shouldPlay, playOptions, onMediaStream, roomID: onlyRoomID } = options;
-  const clock = options.clock ?? store.clock;
-  const replayDelayMs = nonNegative(options.replayDelayMs, DEFAULT_REPLAY_DELAY_MS);
-  const maxReplayAttempts = Math.floor(nonNegative(options.maxReplayAttempts, DEFAULT_MAX_REPLAY_ATTEMPTS));
+  // Handlers run one at a time (`run`): the store calls listeners synchronously,
+  // also for the events this policy dispatches from inside a handler.
+  const [run, emit, fail, clear, reset, schedule, listen] = createPolicyKit(
+    store,
+    options.clock ?? store.clock,
+    'player',
+    options.replayDelayMs,
+    3000, // seed 003: "for example, 3 seconds later"
+    options.maxReplayAttempts,
+    3,
+  );
   const played = new Map<string, Played>();
   let attached = true;
   let lastCall = 0;
-  // Handlers run one at a time: the store calls listeners synchronously, also
-  // for the events this policy dispatches from inside a handler.
-  const run = createSerialRunner(() => {
-    // Only a bug of ours could land here; the app and the SDK must never see it.
-  });
 
   const inScope = (roomID: string): boolean => onlyRoomID === undefined || roomID === onlyRoomID;
+  const room = (roomID: string) => store.getState().rooms.get(roomID);
+  /** The user is in the room (phase connected: LOGINED or RECONNECTED): streams can be played. */
+  const connected = (roomID: string): boolean => room(roomID)?.phase === 'connected';
+  /** The stream, if it is live in the room, whatever the room's phase. */
+  const live = (roomID: string, streamID: string): LiveStream | undefined => room(roomID)?.streams.get(streamID);
+  /** The stream, if it is live in a room the user is in: it can be played now. */
+  const playable = (roomID: string, streamID: string): LiveStream | undefined =>
+    connected(roomID) ? live(roomID, streamID) : undefined;
+  /** The policy is attached and the entry is still its own: not released, not replaced. */
+  const owned = (entry: Played): boolean => attached && played.get(entry.streamID) === entry;
 
-  function emit(event: StatusEvent): void {
+  /** Calls app or engine code; a throw is recorded on the player, and `undefined` returned. */
+  function guard<T>(streamID: string, call: string, task: () => T): T | undefined {
     try {
-      store.dispatch(event);
-    } catch {
-      // Another listener threw; the reducer has already applied the event.
-    }
-  }
-
-  function recordFailure(streamID: string, call: string, error: unknown): void {
-    emit({ type: 'engineCallFailed', target: 'player', streamID, call, ...failureOf(error), at: clock.now() });
-  }
-
-  function accepts(stream: LiveStream, roomID: string): boolean {
-    if (!shouldPlay) return true;
-    try {
-      return shouldPlay(stream, roomID) === true;
+      return task();
     } catch (error) {
-      recordFailure(stream.streamID, 'shouldPlay', error);
-      return false;
-    }
-  }
-
-  function optionsFor(stream: LiveStream, roomID: string): object | undefined {
-    if (typeof playOptions !== 'function') return playOptions;
-    try {
-      return (playOptions as (stream: LiveStream, roomID: string) => object | undefined)(stream, roomID);
-    } catch (error) {
-      recordFailure(stream.streamID, 'playOptions', error);
+      fail(streamID, call, error);
       return undefined;
     }
   }
 
+  const accepts = (stream: LiveStream, roomID: string): boolean =>
+    !shouldPlay || !!guard(stream.streamID, 'shouldPlay', () => shouldPlay(stream, roomID) === true);
+
   function deliver(streamID: string, media: PlayedMedia<E> | null): void {
-    if (!onMediaStream) return;
-    try {
-      onMediaStream(streamID, media);
-    } catch (error) {
-      recordFailure(streamID, 'onMediaStream', error);
-    }
+    if (onMediaStream) guard(streamID, 'onMediaStream', () => onMediaStream(streamID, media));
   }
 
-  /** Clears the store's replay bookkeeping left from an earlier outage (new ADD, retry). */
-  function resetStore(streamID: string): void {
-    const player = store.getState().players.get(streamID);
-    if (player && (player.attempts > 0 || player.gaveUp || player.replay !== null)) {
-      emit({ type: 'replayCancelled', target: 'player', streamID, reset: true, at: clock.now() });
-    }
-  }
-
-  function clearTimer(entry: Played): boolean {
-    if (entry.timer === null) return false;
-    clock.clearTimeout(entry.timer);
-    entry.timer = null;
-    return true;
-  }
-
-  function resetAttempts(entry: Played): void {
-    clearTimer(entry);
-    entry.due = false;
-    entry.attempt = 0;
-    entry.gaveUp = false;
-    resetStore(entry.streamID);
-  }
-
-  function start(entry: Played, stream: LiveStream, replayAttempt: number | null): void {
+  function start(entry: Played, stream: LiveStream, replayAttempt?: number): void {
     if (!attached) return;
+    const { streamID } = entry;
     const call = ++lastCall;
     // Bookkeeping first: an engine may emit playerStateUpdate synchronously.
     entry.started = true;
     entry.due = false;
     entry.call = call;
-    if (replayAttempt !== null) {
-      emit({ type: 'replayStarted', target: 'player', streamID: entry.streamID, attempt: replayAttempt, at: clock.now() });
-    }
-    const opts = optionsFor(stream, entry.roomID);
+    if (replayAttempt) emit('replayStarted', streamID, { attempt: replayAttempt });
+    const opts =
+      typeof playOptions === 'function'
+        ? guard(streamID, 'playOptions', () => (playOptions as (stream: LiveStream, roomID: string) => object | undefined)(stream, entry.roomID))
+        : playOptions;
     let result: unknown;
     try {
-      result = opts === undefined ? engine.startPlayingStream(entry.streamID) : engine.startPlayingStream(entry.streamID, opts);
+      result = opts === undefined ? engine.startPlayingStream(streamID) : engine.startPlayingStream(streamID, opts);
     } catch (error) {
-      recordFailure(entry.streamID, 'startPlayingStream', error);
-      failed(entry);
+      startFailed(entry, error);
       return;
     }
     if (isThenable(result)) {
       result.then(
         (media) => run(() => resolved(entry, call, media)),
-        (error: unknown) => run(() => rejected(entry, call, error)),
+        (error: unknown) =>
+          run(() => {
+            if (isCurrent(entry, call)) startFailed(entry, error); // else the stream was stopped meanwhile: its failure is moot
+          }),
       );
     } else {
       resolved(entry, call, result);
     }
   }
 
-  function isCurrent(entry: Played, call: number): boolean {
-    return attached && played.get(entry.streamID) === entry && entry.call === call && entry.started;
+  function startFailed(entry: Played, error: unknown): void {
+    fail(entry.streamID, 'startPlayingStream', error);
+    failed(entry);
   }
+
+  /** `call` is the entry's latest start and the entry is still the policy's own. */
+  const isCurrent = (entry: Played, call: number): boolean => owned(entry) && entry.call === call;
 
   function resolved(entry: Played, call: number, media: unknown): void {
     if (isCurrent(entry, call)) {
@@ -300,197 +252,124 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
         entry.hasMedia = true;
         deliver(entry.streamID, media as PlayedMedia<E>);
       }
-      return;
-    }
-    // A start that resolved after its stream was deleted, left or replaced:
-    // nobody wants it. Stop it unless a newer start owns this streamID now;
-    // after detach everything was stopped already.
-    if (!attached || !isMedia(media) || played.get(entry.streamID)?.started) return;
-    try {
-      engine.stopPlayingStream(entry.streamID);
-    } catch {
-      // The stream is gone from the policy; there is no player to record on.
+    } else if (attached && isMedia(media) && !played.get(entry.streamID)?.started) {
+      // A start that resolved after its stream was deleted, left or replaced:
+      // nobody wants it. Stop it unless a newer start owns this streamID now;
+      // after detach everything was stopped already.
+      try {
+        engine.stopPlayingStream(entry.streamID);
+      } catch {
+        // The stream is gone from the policy; there is no player to record on.
+      }
     }
   }
 
-  function rejected(entry: Played, call: number, error: unknown): void {
-    if (!isCurrent(entry, call)) return; // the stream was stopped meanwhile: its failure is moot
-    recordFailure(entry.streamID, 'startPlayingStream', error);
-    failed(entry);
-  }
-
-  /** A play failed: schedule one replay, or give up once the attempts are spent. */
+  /** A play failed: schedule one replay, or give up once the attempts are spent. A deleted stream is never replayed (seed 003). */
   function failed(entry: Played): void {
-    if (!attached || played.get(entry.streamID) !== entry) return;
-    if (entry.timer !== null || entry.due || entry.gaveUp) return; // never two pending replays
-    if (!isLive(store.getState(), entry.roomID, entry.streamID)) return; // a deleted stream is never replayed (seed 003)
-    if (entry.attempt >= maxReplayAttempts) {
-      entry.gaveUp = true;
-      emit({ type: 'replayGaveUp', target: 'player', streamID: entry.streamID, attempts: entry.attempt, at: clock.now() });
-      return;
-    }
-    const attempt = ++entry.attempt;
-    const dueAt = clock.now() + replayDelayMs;
-    entry.timer = clock.setTimeout(() => run(() => fire(entry, attempt)), replayDelayMs);
-    emit({ type: 'replayScheduled', target: 'player', streamID: entry.streamID, attempt, dueAt, at: clock.now() });
-  }
-
-  function fire(entry: Played, attempt: number): void {
-    entry.timer = null;
-    if (!attached || played.get(entry.streamID) !== entry) return;
-    const state = store.getState();
-    const stream = playable(state, entry.roomID, entry.streamID);
-    if (stream) {
-      start(entry, stream, attempt);
-    } else if (isLive(state, entry.roomID, entry.streamID)) {
-      // Room reconnecting: the SDK cannot play now; replay on RECONNECTED.
-      entry.due = true;
-    }
+    schedule(entry, entry.streamID, owned(entry) && !!live(entry.roomID, entry.streamID), (attempt) => {
+      if (!owned(entry)) return;
+      const stream = live(entry.roomID, entry.streamID);
+      if (!stream) return;
+      if (connected(entry.roomID)) start(entry, stream, attempt);
+      else entry.due = true; // Room reconnecting: the SDK cannot play now; replay on RECONNECTED.
+    });
   }
 
   function begin(roomID: string, stream: LiveStream): void {
     if (!attached) return;
-    const entry: Played = {
-      streamID: stream.streamID,
-      roomID,
-      started: false,
-      call: 0,
-      timer: null,
-      due: false,
-      attempt: 0,
-      gaveUp: false,
-      hasMedia: false,
-    };
-    played.set(stream.streamID, entry);
-    resetStore(stream.streamID);
-    start(entry, stream, null);
+    const entry: Played = { streamID: stream.streamID, roomID, timer: null, attempt: 0 };
+    played.set(entry.streamID, entry);
+    reset(entry, entry.streamID); // clears the store's replay bookkeeping left from an earlier outage
+    start(entry, stream);
   }
 
   /** Forgets a stream: pending replay cancelled, media withdrawn; `stop` also calls stopPlayingStream. */
   function release(entry: Played, stop: boolean): void {
-    if (played.get(entry.streamID) !== entry) return;
-    played.delete(entry.streamID);
-    entry.call = ++lastCall; // whatever a start still resolves with is stale now
-    const hadReplay = clearTimer(entry) || entry.due;
-    entry.due = false;
-    if (hadReplay) emit({ type: 'replayCancelled', target: 'player', streamID: entry.streamID, at: clock.now() });
-    if (stop && entry.started) {
-      try {
-        engine.stopPlayingStream(entry.streamID);
-      } catch (error) {
-        recordFailure(entry.streamID, 'stopPlayingStream', error);
-      }
-    }
-    entry.started = false;
-    if (entry.hasMedia) {
-      entry.hasMedia = false;
-      deliver(entry.streamID, null);
-    }
+    const { streamID } = entry;
+    if (played.get(streamID) !== entry) return;
+    // From here on the entry is no one's: entries are never put back, so
+    // whatever a start of it still resolves with is stale (`isCurrent`), and
+    // it can be released only once.
+    played.delete(streamID);
+    if (clear(entry)) emit('replayCancelled', streamID);
+    if (stop && entry.started) guard(streamID, 'stopPlayingStream', () => engine.stopPlayingStream(streamID));
+    if (entry.hasMedia) deliver(streamID, null);
   }
 
   /** Plays every accepted live stream of a connected room that is not played yet, and replays that fell due. */
   function sync(roomID: string): void {
-    const room = store.getState().rooms.get(roomID);
-    if (!room || room.phase !== 'connected') return;
-    room.streams.forEach((stream, streamID) => {
+    const current = room(roomID);
+    if (current?.phase !== 'connected') return;
+    current.streams.forEach((stream, streamID) => {
       if (!attached || !accepts(stream, roomID)) return;
       const entry = played.get(streamID);
       if (!entry) begin(roomID, stream);
-      else if (entry.due && entry.roomID === roomID) start(entry, stream, entry.attempt > 0 ? entry.attempt : null);
+      else if (entry.due && entry.roomID === roomID) start(entry, stream, entry.attempt);
     });
   }
 
-  function leaveRoom(roomID: string): void {
-    for (const entry of [...played.values()]) {
-      // No engine call: the user is out of the room (logout, kick-out, failure).
-      if (entry.roomID === roomID) release(entry, false);
+  function handle(event: StatusEvent): void {
+    if (!attached) return;
+    if (event.type === 'playerStateUpdate') {
+      const entry = played.get(event.streamID); // keys are valid IDs: no need to check this one
+      if (!entry) return;
+      const name = toPlayerState(event.state);
+      if (name === 'PLAYING') {
+        // Success ends the outage. The reducer resets the store's schedule on a
+        // change to PLAYING; this also covers a repeated PLAYING, which the
+        // reducer drops as a duplicate.
+        reset(entry, entry.streamID);
+      } else if (name === 'NO_PLAY' && typeof event.errorCode === 'number' && event.errorCode !== 0 && entry.started) {
+        // Seed 003: NO_PLAY with errorCode ≠ 0 — the SDK's own retries are spent.
+        failed(entry);
+      }
+      return;
     }
-  }
-
-  function onRoomState(roomID: unknown): void {
+    if (event.type !== 'roomStateChanged' && event.type !== 'roomStreamUpdate') return;
+    const { roomID } = event;
     if (!isId(roomID) || !inScope(roomID)) return;
-    // Read the phase the reducer settled on rather than the raw reason, so a
-    // malformed or duplicate event is judged exactly as the store judged it.
-    const phase = store.getState().rooms.get(roomID)?.phase;
-    if (phase === 'connected') sync(roomID);
-    else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') leaveRoom(roomID);
-  }
-
-  function onStreamUpdate(roomID: unknown, updateType: unknown, streamList: unknown): void {
-    if (!isId(roomID) || !inScope(roomID) || !Array.isArray(streamList)) return;
+    if (event.type === 'roomStateChanged') {
+      // Read the phase the reducer settled on rather than the raw reason, so a
+      // malformed or duplicate event is judged exactly as the store judged it.
+      const phase = room(roomID)?.phase;
+      if (phase === 'connected') sync(roomID);
+      else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
+        // No engine call: the user is out of the room (logout, kick-out, failure).
+        for (const entry of [...played.values()]) if (entry.roomID === roomID) release(entry, false);
+      }
+      return;
+    }
+    const { updateType, streamList } = event;
+    if (!Array.isArray(streamList)) return;
     for (const item of streamList as unknown[]) {
       const streamID = (item as { streamID?: unknown } | null)?.streamID;
       if (!isId(streamID)) continue;
       const entry = played.get(streamID);
       if (updateType === 'DELETE') {
         // Seed 003: on "stream deleted", stopPlayingStream at once.
-        if (entry && entry.roomID === roomID) release(entry, true);
-        continue;
+        if (entry?.roomID === roomID) release(entry, true);
+      } else if (updateType === 'ADD') {
+        const stream = playable(roomID, streamID);
+        if (!stream || !accepts(stream, roomID)) continue;
+        if (!entry) {
+          begin(roomID, stream);
+        } else if (entry.gaveUp && entry.roomID === roomID) {
+          // A new ADD is a new chance: the policy had given up on the old outage.
+          reset(entry, streamID);
+          start(entry, stream);
+        }
       }
-      if (updateType !== 'ADD') continue;
-      const stream = playable(store.getState(), roomID, streamID);
-      if (!stream || !accepts(stream, roomID)) continue;
-      if (!entry) {
-        begin(roomID, stream);
-      } else if (entry.gaveUp && entry.roomID === roomID) {
-        // A new ADD is a new chance: the policy had given up on the old outage.
-        resetAttempts(entry);
-        start(entry, stream, null);
-      }
     }
   }
 
-  function onPlayerState(streamID: unknown, state: unknown, errorCode: unknown): void {
-    if (!isId(streamID)) return;
-    const entry = played.get(streamID);
-    if (!entry) return;
-    const name = toPlayerState(state);
-    if (name === 'PLAYING') {
-      // Success ends the outage. The reducer resets the store's schedule on a
-      // change to PLAYING; resetAttempts also covers a repeated PLAYING, which
-      // the reducer drops as a duplicate.
-      resetAttempts(entry);
-    } else if (name === 'NO_PLAY' && typeof errorCode === 'number' && errorCode !== 0 && entry.started) {
-      // Seed 003: NO_PLAY with errorCode ≠ 0 — the SDK's own retries are spent.
-      failed(entry);
-    }
-  }
-
-  function handle(event: StatusEvent): void {
-    if (!attached) return;
-    switch (event.type) {
-      case 'roomStateChanged':
-        onRoomState(event.roomID);
-        return;
-      case 'roomStreamUpdate':
-        onStreamUpdate(event.roomID, event.updateType, event.streamList);
-        return;
-      case 'playerStateUpdate':
-        onPlayerState(event.streamID, event.state, event.errorCode);
-        return;
-      case 'publisherStateUpdate':
-      case 'roomUserUpdate':
-      case 'replayScheduled':
-      case 'replayStarted':
-      case 'replayGaveUp':
-      case 'replayCancelled':
-      case 'engineCallFailed':
-        return;
-      default:
-        event satisfies never;
-    }
-  }
-
-  const unsubscribe = store.subscribeEvents((event) => {
-    if (attached) run(() => handle(event));
-  });
+  const unsubscribe = listen(handle);
 
   // Streams already live when the policy attaches are played at once.
-  run(() => {
+  run(() =>
     store.getState().rooms.forEach((_, roomID) => {
       if (inScope(roomID)) sync(roomID);
-    });
-  });
+    }),
+  );
 
   return {
     detach() {
@@ -503,19 +382,21 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
       run(() => {
         if (!attached || !isId(streamID)) return;
         const entry = played.get(streamID);
-        if (entry) {
-          if (!entry.gaveUp && entry.timer === null && !entry.due) return; // playing or starting
-          const state = store.getState();
-          const stream = playable(state, entry.roomID, streamID);
-          resetAttempts(entry);
-          if (stream) start(entry, stream, null);
-          else if (isLive(state, entry.roomID, streamID)) entry.due = true; // reconnecting: play on RECONNECTED
-          return;
+        if (!entry) {
+          store.getState().rooms.forEach((_, roomID) => {
+            const stream = inScope(roomID) && !played.has(streamID) && playable(roomID, streamID);
+            if (stream && accepts(stream, roomID)) begin(roomID, stream);
+          });
+        } else if (entry.gaveUp || entry.timer !== null || entry.due) {
+          // Gave up, or a replay is pending (not playing or starting): play now, counting afresh.
+          const stream = live(entry.roomID, streamID);
+          const now = connected(entry.roomID);
+          reset(entry, streamID);
+          if (stream) {
+            if (now) start(entry, stream);
+            else entry.due = true; // reconnecting: play on RECONNECTED
+          }
         }
-        store.getState().rooms.forEach((room, roomID) => {
-          const stream = inScope(roomID) && !played.has(streamID) ? playable(store.getState(), roomID, streamID) : undefined;
-          if (stream && accepts(stream, roomID)) begin(roomID, stream);
-        });
       });
     },
   };

@@ -1,11 +1,16 @@
 /**
- * Helpers the policies share: calling into engine or app code without ever
- * letting a throw or a rejection escape (DESIGN §5), and running handlers one
- * at a time although the store calls its listeners synchronously, even from
- * inside a dispatch the policy itself made.
+ * What the two policies share (DESIGN §5): calling into engine or app code
+ * without ever letting a throw or a rejection escape; running handlers one at
+ * a time although the store calls its listeners synchronously, even from
+ * inside a dispatch the policy itself made; and the bookkeeping of one retry
+ * "slot" (the pending replay or republish, its attempt count, gave-up), shown
+ * in the store with the policy's own events.
  *
  * Internal: not exported from the package.
  */
+import type { Clock, TimerHandle } from '../core/clock.js';
+import type { RetryTarget, StatusEvent } from '../core/events.js';
+import type { StatusStore } from '../core/store.js';
 
 /** The failure of a call, as the store records it. */
 export interface CallFailure {
@@ -19,55 +24,162 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
  * Reads a ZEGO-style error: the web SDK rejects with `{ code, msg }`
  * (DESIGN §4, `{ code: 1002031, msg: 'login timeout' }`); other engines throw
  * an `Error`, an `{ errorCode }` or anything at all. `-1` when no code is known.
+ *
+ * @example
+ * ```ts
+ * failureOf({ code: 1002031, msg: 'login timeout' }); // { errorCode: 1002031, message: 'login timeout' }
+ * failureOf('boom'); // { errorCode: -1, message: 'boom' }
+ * ```
  */
 export function failureOf(error: unknown): CallFailure {
-  if (error !== null && typeof error === 'object') {
-    const record = error as Record<string, unknown>;
-    const code = isNumber(record['code']) ? record['code'] : isNumber(record['errorCode']) ? record['errorCode'] : -1;
-    const text = record['msg'] ?? record['message'];
-    return typeof text === 'string' ? { errorCode: code, message: text } : { errorCode: code };
-  }
-  if (isNumber(error)) return { errorCode: error };
-  return typeof error === 'string' ? { errorCode: -1, message: error } : { errorCode: -1 };
-}
-
-/** True for a promise or any other thenable an engine may return. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  // A bare number is its code, a bare string its message: read as `{ code, msg }`
+  // (no prototype, so nothing but these two can be found on it).
+  const record = (
+    error !== null && typeof error === 'object' ? error : { __proto__: null, code: error, msg: error }
+  ) as Record<string, unknown>;
+  const { code, errorCode } = record;
+  const text = record['msg'] ?? record['message'];
+  return {
+    errorCode: isNumber(code) ? code : isNumber(errorCode) ? errorCode : -1,
+    ...(typeof text === 'string' && { message: text }),
+  };
 }
 
 /**
- * Runs tasks to completion one at a time. A task started while another runs
- * (a listener re-entered by the policy's own dispatch, or an engine that emits
- * a callback synchronously from `startPlayingStream`) waits in a queue, so
- * each handler sees the policy's bookkeeping whole, never half-updated.
- * A task that throws is reported to `onError` and the queue carries on.
+ * True for a promise or any other thenable an engine may return.
+ *
+ * @example
+ * ```ts
+ * isThenable(Promise.resolve()); // true
+ * isThenable({ then: 1 }); // false
+ * ```
  */
-export function createSerialRunner(onError: (error: unknown) => void): (task: () => void) => void {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return Object(value) === value && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** A non-negative finite number from the options, else the default. */
+const nonNegative = (value: number | undefined, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+
+/** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). */
+export interface RetrySlot {
+  /** The pending retry's timer, if any. */
+  timer: TimerHandle | null;
+  /** A retry fell due while the room was reconnecting; it is made on RECONNECTED. */
+  due?: boolean;
+  /** Retries made or scheduled in this outage. */
+  attempt: number;
+  gaveUp?: boolean;
+}
+
+/** The events a policy dispatches about itself. */
+type PolicyEventType = 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'replayCancelled' | 'engineCallFailed';
+
+/**
+ * The toolkit one policy instance runs on: `[run, emit, fail, clear, reset,
+ * schedule, listen]`, each described where it is defined below.
+ *
+ * @example
+ * ```ts
+ * const [run, emit] = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
+ * ```
+ */
+export function createPolicyKit(
+  store: StatusStore,
+  clock: Clock,
+  target: RetryTarget,
+  delayOption: number | undefined,
+  defaultDelay: number,
+  maxOption: number | undefined,
+  defaultMax: number,
+) {
+  const delay = nonNegative(delayOption, defaultDelay);
+  const max = Math.floor(nonNegative(maxOption, defaultMax));
+  // The task at the head of the queue is the one running; a task started
+  // meanwhile (a listener re-entered by the policy's own dispatch, or an
+  // engine that emits a callback synchronously from `startPlayingStream`)
+  // waits behind it, so each handler sees the policy's bookkeeping whole.
   const queue: (() => void)[] = [];
-  let running = false;
-  return (task) => {
-    queue.push(task);
-    if (running) return;
-    running = true;
-    try {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          next();
-        } catch (error) {
-          try {
-            onError(error);
-          } catch {
-            // Nothing may escape into the store's dispatch or the SDK's callback.
-          }
-        }
+
+  /** Runs tasks to completion one at a time. A task that throws (only a bug of ours could) is dropped; the queue carries on. */
+  const run = (task: () => void): void => {
+    if (queue.push(task) > 1) return;
+    for (; queue.length; queue.shift()) {
+      try {
+        queue[0]!();
+      } catch {
+        // Nothing may escape into the store's dispatch or the SDK's callback.
       }
-    } finally {
-      running = false;
     }
   };
+
+  /** Dispatches one of the policy's own events about `streamID`, stamped with `clock.now()`. */
+  const emit = (type: PolicyEventType, streamID: string, fields?: object): void => {
+    try {
+      store.dispatch({ type, target, streamID, ...fields, at: clock.now() } as StatusEvent);
+    } catch {
+      // Another listener threw; the reducer has already applied the event.
+    }
+  };
+
+  /** Records a failed engine or app call as `engineCallFailed`. */
+  const fail = (streamID: string, call: string, error: unknown): void =>
+    emit('engineCallFailed', streamID, { call, ...failureOf(error) });
+
+  /** Cancels the pending retry, timer or due; true if there was one. */
+  const clear = (slot: RetrySlot): boolean => {
+    const pending = slot.due || slot.timer !== null;
+    if (slot.timer !== null) clock.clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.due = false;
+    return pending;
+  };
+
+  /**
+   * Starts the count over (success, a new ADD, `retry`): pending retry
+   * cancelled, and the store's schedule reset when it shows an earlier outage
+   * (or always, with `force`).
+   */
+  const reset = (slot: RetrySlot, streamID: string, force?: boolean): void => {
+    const record = store.getState()[`${target}s` as const].get(streamID);
+    clear(slot);
+    slot.attempt = 0;
+    slot.gaveUp = false;
+    if (force || (record && (record.attempts > 0 || record.gaveUp || record.replay !== null))) {
+      emit('replayCancelled', streamID, { reset: true });
+    }
+  };
+
+  /**
+   * A call failed: schedule one retry after the delay (`fire` gets its
+   * attempt), or give up once the attempts are spent. Nothing when a retry is
+   * pending already, the slot gave up, or `allowed` is false.
+   */
+  const schedule = (slot: RetrySlot, streamID: string, allowed: boolean, fire: (attempt: number) => void): void => {
+    if (slot.timer !== null || slot.due || slot.gaveUp || !allowed) return;
+    if (slot.attempt >= max) {
+      slot.gaveUp = true;
+      emit('replayGaveUp', streamID, { attempts: slot.attempt });
+      return;
+    }
+    const attempt = ++slot.attempt;
+    const dueAt = clock.now() + delay;
+    slot.timer = clock.setTimeout(
+      () =>
+        run(() => {
+          slot.timer = null;
+          fire(attempt);
+        }),
+      delay,
+    );
+    emit('replayScheduled', streamID, { attempt, dueAt });
+  };
+
+  /** Subscribes `handle` to the store's events, one at a time through `run`. */
+  const listen = (handle: (event: StatusEvent) => void): (() => void) =>
+    store.subscribeEvents((event) => run(() => handle(event)));
+
+  // A tuple rather than an object: its names would survive minification twice.
+  return [run, emit, fail, clear, reset, schedule, listen] as const;
 }

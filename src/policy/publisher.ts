@@ -7,12 +7,12 @@
  * republish after the delay, a bounded number of times per outage, shown in
  * the store like the audience replay (target 'publisher').
  */
-import type { Clock, TimerHandle } from '../core/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
 import type { RoomPhase } from '../core/states.js';
 import { toPublisherState } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
-import { createSerialRunner, failureOf, isThenable } from './engine-call.js';
+import { createPolicyKit, isThenable, type RetrySlot } from './engine-call.js';
 
 /**
  * What `republish` is called with.
@@ -66,11 +66,6 @@ export interface PublisherRetryPolicyOptions<E = unknown> {
   roomID?: string;
 }
 
-const DEFAULT_DELAY_MS = 3000;
-const DEFAULT_MAX_ATTEMPTS = 1;
-
-const nonNegative = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
 
@@ -100,92 +95,56 @@ const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || p
  */
 export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryPolicyOptions<E>): () => void {
   const { engine, store, streamID, republish, roomID: onlyRoomID } = options;
-  const clock = options.clock ?? store.clock;
-  const delayMs = nonNegative(options.delayMs, DEFAULT_DELAY_MS);
-  const maxAttempts = Math.floor(nonNegative(options.maxAttempts, DEFAULT_MAX_ATTEMPTS));
+  const [run, emit, fail, clear, reset, schedule, listen] = createPolicyKit(
+    store,
+    options.clock ?? store.clock,
+    'publisher',
+    options.delayMs,
+    3000, // within the seed's 3–5 s
+    options.maxAttempts,
+    1, // "do not continuously retry"
+  );
+  /** The retry slot, and the id of the latest republish: a rejection of an older one is stale. */
+  const slot: RetrySlot & { call: number } = { timer: null, attempt: 0, call: 0 };
   let attached = true;
-  let timer: TimerHandle | null = null;
-  /** A republish fell due while the room was reconnecting. */
-  let due = false;
-  let attempt = 0;
-  let gaveUp = false;
-  /** Id of the latest republish; a rejection of an older one is stale. */
-  let call = 0;
-  const run = createSerialRunner(() => {
-    // Only a bug of ours could land here; the app and the SDK must never see it.
-  });
 
-  function emit(event: StatusEvent): void {
-    try {
-      store.dispatch(event);
-    } catch {
-      // Another listener threw; the reducer has already applied the event.
-    }
-  }
-
-  function roomIDNow(): string | null {
-    return onlyRoomID ?? store.getState().currentRoomID;
-  }
+  const roomIDNow = (): string | null => onlyRoomID ?? store.getState().currentRoomID;
 
   function phaseNow(): RoomPhase | undefined {
     const roomID = roomIDNow();
     return roomID === null ? undefined : store.getState().rooms.get(roomID)?.phase;
   }
 
-  function cancel(reset: boolean): void {
-    const hadReplay = timer !== null || due;
-    if (timer !== null) clock.clearTimeout(timer);
-    timer = null;
-    due = false;
-    call++;
-    if (reset) {
-      attempt = 0;
-      gaveUp = false;
-    }
-    if (hadReplay || reset) emit({ type: 'replayCancelled', target: 'publisher', streamID, ...(reset ? { reset: true } : {}), at: clock.now() });
-  }
+  /** One pending republish at most; out of the room there is nothing to republish into. */
+  const failed = (): void => schedule(slot, streamID, attached && !hasLeft(phaseNow()), fire);
 
-  function failed(): void {
-    if (!attached || timer !== null || due || gaveUp) return; // one pending republish at most
-    if (hasLeft(phaseNow())) return; // out of the room: nothing to republish into
-    if (attempt >= maxAttempts) {
-      gaveUp = true;
-      emit({ type: 'replayGaveUp', target: 'publisher', streamID, attempts: attempt, at: clock.now() });
-      return;
-    }
-    const next = ++attempt;
-    timer = clock.setTimeout(() => run(() => fire(next)), delayMs);
-    emit({ type: 'replayScheduled', target: 'publisher', streamID, attempt: next, dueAt: clock.now() + delayMs, at: clock.now() });
-  }
-
-  function fire(next: number): void {
-    timer = null;
+  function fire(attempt: number): void {
     if (!attached) return;
     const phase = phaseNow();
     if (hasLeft(phase)) return;
     if (phase !== undefined && phase !== 'connected') {
       // Only LOGINED and RECONNECTED allow publishing (DESIGN §2): wait for it.
-      due = true;
+      slot.due = true;
       return;
     }
-    due = false;
-    const id = ++call;
-    emit({ type: 'replayStarted', target: 'publisher', streamID, attempt: next, at: clock.now() });
-    const fail = (error: unknown): void => {
-      emit({ type: 'engineCallFailed', target: 'publisher', streamID, call: 'republish', ...failureOf(error), at: clock.now() });
+    slot.due = false;
+    const id = ++slot.call;
+    emit('replayStarted', streamID, { attempt });
+    const failedWith = (error: unknown): void => {
+      fail(streamID, 'republish', error);
       failed();
     };
     let result: unknown;
     try {
-      result = republish({ streamID, attempt: next, engine });
+      result = republish({ streamID, attempt, engine });
     } catch (error) {
-      fail(error);
+      failedWith(error);
       return;
     }
     if (isThenable(result)) {
       result.then(undefined, (error: unknown) =>
         run(() => {
-          if (attached && call === id) fail(error);
+          if (attached && slot.call === id) failedWith(error);
         }),
       );
     }
@@ -193,59 +152,37 @@ export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryP
 
   function handle(event: StatusEvent): void {
     if (!attached) return;
-    switch (event.type) {
-      case 'publisherStateUpdate': {
-        if (event.streamID !== streamID) return;
-        const state = toPublisherState(event.state);
-        if (state === 'PUBLISHING') {
-          // Success ends the outage. The reducer resets the store's schedule on a
-          // change to PUBLISHING, but drops a repeated PUBLISHING as a duplicate.
-          const publisher = store.getState().publishers.get(streamID);
-          const stale = publisher !== undefined && (publisher.replay !== null || publisher.attempts > 0 || publisher.gaveUp);
-          if (timer !== null) clock.clearTimeout(timer);
-          timer = null;
-          due = false;
-          attempt = 0;
-          gaveUp = false;
-          if (stale) emit({ type: 'replayCancelled', target: 'publisher', streamID, reset: true, at: clock.now() });
-        } else if (state === 'NO_PUBLISH' && typeof event.errorCode === 'number' && event.errorCode !== 0) {
-          failed();
-        }
-        return;
+    if (event.type === 'publisherStateUpdate') {
+      if (event.streamID !== streamID) return;
+      const state = toPublisherState(event.state);
+      if (state === 'PUBLISHING') {
+        // Success ends the outage. The reducer resets the store's schedule on a
+        // change to PUBLISHING, but drops a repeated PUBLISHING as a duplicate.
+        reset(slot, streamID);
+      } else if (state === 'NO_PUBLISH' && typeof event.errorCode === 'number' && event.errorCode !== 0) {
+        failed();
       }
-      case 'roomStateChanged': {
-        const roomID = roomIDNow();
-        if (!isId(event.roomID) || (roomID !== null && event.roomID !== roomID)) return;
-        const phase = store.getState().rooms.get(event.roomID)?.phase;
-        if (hasLeft(phase)) {
-          if (timer !== null || due || attempt > 0 || gaveUp) cancel(true);
-        } else if (phase === 'connected' && due) {
-          fire(attempt);
+    } else if (event.type === 'roomStateChanged') {
+      const roomID = roomIDNow();
+      if (!isId(event.roomID) || (roomID !== null && event.roomID !== roomID)) return;
+      const phase = store.getState().rooms.get(event.roomID)?.phase;
+      if (hasLeft(phase)) {
+        if (slot.timer !== null || slot.due || slot.attempt > 0 || slot.gaveUp) {
+          slot.call++; // a republish still pending is stale now
+          reset(slot, streamID, true);
         }
-        return;
+      } else if (phase === 'connected' && slot.due) {
+        fire(slot.attempt);
       }
-      case 'playerStateUpdate':
-      case 'roomStreamUpdate':
-      case 'roomUserUpdate':
-      case 'replayScheduled':
-      case 'replayStarted':
-      case 'replayGaveUp':
-      case 'replayCancelled':
-      case 'engineCallFailed':
-        return;
-      default:
-        event satisfies never;
     }
   }
 
-  const unsubscribe = store.subscribeEvents((event) => {
-    if (attached) run(() => handle(event));
-  });
+  const unsubscribe = listen(handle);
 
   return () => {
     if (!attached) return;
     attached = false;
     unsubscribe();
-    if (timer !== null || due) cancel(false);
+    if (clear(slot)) emit('replayCancelled', streamID);
   };
 }
