@@ -25,8 +25,7 @@ export interface ThemingProps {
  * ```
  */
 export function kitClass(unstyled: boolean | undefined, kit: string, own?: string): string | undefined {
-  const joined = [unstyled ? '' : kit, own ?? ''].filter(Boolean).join(' ');
-  return joined || undefined;
+  return (unstyled ? own : own ? `${kit} ${own}` : kit) || undefined;
 }
 
 /**

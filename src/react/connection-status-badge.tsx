@@ -33,11 +33,11 @@ export interface ConnectionStatusBadgeProps
  * </header>
  * ```
  */
-export function ConnectionStatusBadge({ roomID, store, messages, hideText, unstyled, className, ref, ...rest }: ConnectionStatusBadgeProps) {
-  const view = useConnectionStatus(roomID, { store, messages });
+export function ConnectionStatusBadge(props: ConnectionStatusBadgeProps) {
+  const { roomID, store, messages, hideText, unstyled, className, ...rest } = props;
+  const view = useConnectionStatus(roomID, props);
   return (
     <span
-      ref={ref}
       role="img"
       aria-label={view.label}
       data-state={view.phase}

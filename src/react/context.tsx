@@ -8,14 +8,15 @@ import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 
+/** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
-  readonly store: StatusStore | null;
-  /** `null` outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
-  readonly messages: StatusMessages | null;
-  readonly registry: MediaRegistry | null;
+  readonly store?: StatusStore;
+  /** Absent outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
+  readonly messages?: StatusMessages;
+  readonly registry?: MediaRegistry;
 }
 
-const StatusContext = createContext<StatusContextValue>({ store: null, messages: null, registry: null });
+const StatusContext = createContext<StatusContextValue>({});
 
 /**
  * Props of {@link StatusProvider}.
@@ -58,21 +59,16 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   const [ownRegistry] = useState(createMediaRegistry);
   const registry = mediaRegistry ?? ownRegistry;
   const resolved = useMergedMessages(en, messages, locale);
-  const value = useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry]);
-  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
+  return (
+    <StatusContext.Provider value={useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry])}>
+      {children}
+    </StatusContext.Provider>
+  );
 }
 
-function useMergedMessages(
-  base: StatusMessages,
-  overrides: Partial<StatusMessages> | undefined,
-  locale?: StatusLocale,
-): StatusMessages {
-  return useMemo(() => {
-    if (!overrides && !locale) return base;
-    const merged = { ...base, ...overrides };
-    return locale ? { ...merged, locale } : merged;
-  }, [base, overrides, locale]);
-}
+/** `base`, or a copy with `overrides` and `locale` over it; the same object while the inputs are. */
+const useMergedMessages = (base: StatusMessages, overrides?: Partial<StatusMessages>, locale?: StatusLocale): StatusMessages =>
+  useMemo(() => (overrides || locale ? { ...base, ...overrides, ...(locale && { locale }) } : base), [base, overrides, locale]);
 
 /**
  * The store to use: `explicit` if given, else the provider's; throws an
@@ -123,5 +119,5 @@ export function useStatusMessages(overrides?: Partial<StatusMessages>): StatusMe
  * ```
  */
 export function useMediaRegistry(): MediaRegistry | null {
-  return useContext(StatusContext).registry;
+  return useContext(StatusContext).registry ?? null;
 }

@@ -34,7 +34,9 @@ export function formatDuration(
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (h > 0) return formatMessage(messages.durationHours, { h, m });
-  if (m > 0) return formatMessage(messages.durationMinutes, { m, s });
-  return formatMessage(messages.durationSeconds, { s });
+  return h
+    ? formatMessage(messages.durationHours, { h, m })
+    : m
+      ? formatMessage(messages.durationMinutes, { m, s })
+      : formatMessage(messages.durationSeconds, { s });
 }

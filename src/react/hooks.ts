@@ -14,6 +14,11 @@ import type { LiveStream, PlayerStatus, PublisherStatus, RoomStatus, RoomUser, S
 import type { StatusStore } from '../core/store.js';
 import { useStatus } from './use-status.js';
 
+/** `select(state, key)` through {@link useStatus}, with a selector that changes only with `key`. */
+function useSlice<K, T>(select: (state: StatusState, key: K) => T, key: K, store: StatusStore | undefined): T {
+  return useStatus(useCallback((state: StatusState) => select(state, key), [select, key]), undefined, store);
+}
+
 /**
  * One room's status (the current room when `roomID` is omitted).
  *
@@ -26,7 +31,7 @@ import { useStatus } from './use-status.js';
  * ```
  */
 export function useRoomState(roomID?: string, store?: StatusStore): RoomStatus {
-  return useStatus(useCallback((s: StatusState) => selectRoom(s, roomID), [roomID]), undefined, store);
+  return useSlice(selectRoom, roomID, store);
 }
 
 /**
@@ -38,7 +43,7 @@ export function useRoomState(roomID?: string, store?: StatusStore): RoomStatus {
  * ```
  */
 export function usePublisherState(streamID: string, store?: StatusStore): PublisherStatus {
-  return useStatus(useCallback((s: StatusState) => selectPublisher(s, streamID), [streamID]), undefined, store);
+  return useSlice(selectPublisher, streamID, store);
 }
 
 /**
@@ -53,7 +58,7 @@ export function usePublisherState(streamID: string, store?: StatusStore): Publis
  * ```
  */
 export function usePlayerState(streamID: string, store?: StatusStore): PlayerStatus {
-  return useStatus(useCallback((s: StatusState) => selectPlayer(s, streamID), [streamID]), undefined, store);
+  return useSlice(selectPlayer, streamID, store);
 }
 
 /**
@@ -66,7 +71,7 @@ export function usePlayerState(streamID: string, store?: StatusStore): PlayerSta
  * ```
  */
 export function useRoomStreams(roomID?: string, store?: StatusStore): readonly LiveStream[] {
-  return useStatus(useCallback((s: StatusState) => selectRoomStreams(s, roomID), [roomID]), undefined, store);
+  return useSlice(selectRoomStreams, roomID, store);
 }
 
 /**
@@ -79,5 +84,5 @@ export function useRoomStreams(roomID?: string, store?: StatusStore): readonly L
  * ```
  */
 export function useRoomUsers(roomID?: string, store?: StatusStore): readonly RoomUser[] {
-  return useStatus(useCallback((s: StatusState) => selectRoomUsers(s, roomID), [roomID]), undefined, store);
+  return useSlice(selectRoomUsers, roomID, store);
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
 import { useStatusMessages } from './context.js';
-import { useKickedOut, type KickedOutOptions, type KickedOutView } from './use-kicked-out.js';
+import { actionButton } from './parts.js';
+import { useKickedOut, type KickedOutOptions } from './use-kicked-out.js';
 
 /**
  * Props of {@link KickedOutOverlay}.
@@ -32,74 +33,61 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
  * <KickedOutOverlay onRejoin={() => zg.loginRoom(roomID, token, user)} onLeave={() => history.back()} />
  * ```
  */
-export function KickedOutOverlay({ roomID, store, messages, ...props }: KickedOutOverlayProps) {
-  const view = useKickedOut(roomID, { store, messages });
-  return view.open ? <KickedOutDialog view={view} messages={messages} {...props} /> : null;
-}
-
-type DialogProps = Omit<KickedOutOverlayProps, 'roomID' | 'store'> & { view: KickedOutView };
-
-function KickedOutDialog({ view, messages, onRejoin, onLeave, unstyled, className, ref, onKeyDown, ...rest }: DialogProps) {
+export function KickedOutOverlay(props: KickedOutOverlayProps) {
+  const { roomID, store, messages, onRejoin, onLeave, unstyled, className, onKeyDown, ...rest } = props;
+  const view = useKickedOut(roomID, props);
   const text = useStatusMessages(messages);
   const id = useId();
-  const dialog = useRef<HTMLDivElement | null>(null);
+  const title = useRef<HTMLHeadingElement | null>(null);
 
-  // Focus in on open, back on close (also under StrictMode's remount).
+  // Focus in on open, back on close (also under StrictMode's remount). The
+  // dialog is the title's parent, so the app's `ref` stays the app's alone.
   useEffect(() => {
-    const node = dialog.current;
+    const node = title.current?.parentElement;
     if (!node) return undefined;
     const previous = node.ownerDocument.activeElement as HTMLElement | null;
-    (node.querySelector<HTMLElement>('button') ?? node).focus();
+    (node.querySelector('button') ?? node).focus();
     return () => {
-      if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
+      if (previous?.isConnected) previous.focus();
     };
-  }, []);
+  }, [view.open]);
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    onKeyDown?.(event);
-    if (event.key === 'Escape') {
-      // Not dismissible by Escape: leaving or rejoining is the user's choice.
-      event.preventDefault();
-      event.stopPropagation();
-    } else if (event.key === 'Tab') {
-      const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('button'));
-      const first = buttons[0];
-      const last = buttons[buttons.length - 1];
-      const active = event.currentTarget.ownerDocument.activeElement;
-      if (!first || !last) {
-        event.preventDefault();
-      } else if (event.shiftKey && (active === first || active === event.currentTarget)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && active === last) {
-        event.preventDefault();
-        first.focus();
-      }
-    }
-  };
-
-  const setRef = (node: HTMLDivElement | null) => {
-    dialog.current = node;
-    if (typeof ref === 'function') ref(node);
-    else if (ref) ref.current = node;
-  };
+  if (!view.open) return null;
   const part = (name: string) => kitClass(unstyled, `zsk-dialog__${name}`);
   return (
     <div
-      ref={setRef}
       role="alertdialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
-      aria-describedby={view.customMessage !== null ? `${id}-message ${id}-custom` : `${id}-message`}
+      aria-describedby={`${id}-message${view.customMessage !== null ? ` ${id}-custom` : ''}`}
       aria-live="assertive"
       tabIndex={-1}
       data-state="kicked"
-      data-code={view.code ?? undefined}
+      data-code={view.code}
       className={kitClass(unstyled, 'zsk-dialog', className)}
-      onKeyDown={handleKeyDown}
+      onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
+        onKeyDown?.(event);
+        const { currentTarget: dialog, key } = event;
+        if (key === 'Escape') {
+          // Not dismissible by Escape: leaving or rejoining is the user's choice.
+          event.preventDefault();
+          event.stopPropagation();
+        } else if (key === 'Tab') {
+          // Tab cycles through the buttons, and goes nowhere when there are none.
+          const buttons = dialog.querySelectorAll('button');
+          const first = buttons[0];
+          const last = buttons[buttons.length - 1];
+          const active = dialog.ownerDocument.activeElement;
+          const next = event.shiftKey ? (active === first || active === dialog) && last : active === last && first;
+          if (next || !first) {
+            event.preventDefault();
+            if (next) next.focus();
+          }
+        }
+      }}
       {...rest}
     >
-      <h2 id={`${id}-title`} className={part('title')}>
+      <h2 ref={title} id={`${id}-title`} className={part('title')}>
         {view.title}
       </h2>
       <p id={`${id}-message`} className={part('message')}>
@@ -112,16 +100,8 @@ function KickedOutDialog({ view, messages, onRejoin, onLeave, unstyled, classNam
       )}
       {(onRejoin || onLeave) && (
         <div className={part('actions')}>
-          {onRejoin && (
-            <button type="button" className={kitClass(unstyled, 'zsk-button')} onClick={onRejoin}>
-              {text.rejoin}
-            </button>
-          )}
-          {onLeave && (
-            <button type="button" className={kitClass(unstyled, 'zsk-button zsk-button--quiet')} onClick={onLeave}>
-              {text.leave}
-            </button>
-          )}
+          {actionButton(unstyled, onRejoin, text.rejoin)}
+          {actionButton(unstyled, onLeave, text.leave, 'zsk-button zsk-button--quiet')}
         </div>
       )}
     </div>

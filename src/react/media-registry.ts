@@ -50,12 +50,11 @@ export function createMediaRegistry(): MediaRegistry {
       listeners.get(streamID)?.forEach((listener) => listener());
     },
     subscribe(streamID, listener) {
-      let set = listeners.get(streamID);
-      if (!set) listeners.set(streamID, (set = new Set()));
-      set.add(listener);
+      const set = listeners.get(streamID) ?? new Set();
+      listeners.set(streamID, set.add(listener));
       return () => {
         set.delete(listener);
-        if (set.size === 0) listeners.delete(streamID);
+        if (!set.size) listeners.delete(streamID);
       };
     },
     retry(streamID) {
@@ -63,7 +62,7 @@ export function createMediaRegistry(): MediaRegistry {
       retry(streamID);
       return true;
     },
-    canRetry: () => retry !== null,
+    canRetry: () => !!retry,
     setRetry(next) {
       retry = next;
       return () => {

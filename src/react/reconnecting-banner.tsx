@@ -1,6 +1,7 @@
 import type { HTMLAttributes, Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useStatusMessages } from './context.js';
+import { actionButton, textPart } from './parts.js';
 import { useReconnectingBanner, type ReconnectingBannerOptions } from './use-reconnecting-banner.js';
 
 /**
@@ -36,51 +37,34 @@ export interface ReconnectingBannerProps
  * </StatusProvider>
  * ```
  */
-export function ReconnectingBanner({
-  roomID,
-  store,
-  messages,
-  showDelayMs,
-  minVisibleMs,
-  reconnectedMs,
-  connectingNoticeMs,
-  onRetry,
-  unstyled,
-  className,
-  ref,
-  ...rest
-}: ReconnectingBannerProps) {
-  const view = useReconnectingBanner(roomID, { store, messages, showDelayMs, minVisibleMs, reconnectedMs, connectingNoticeMs });
+export function ReconnectingBanner(props: ReconnectingBannerProps) {
+  const {
+    roomID,
+    store,
+    messages,
+    showDelayMs,
+    minVisibleMs,
+    reconnectedMs,
+    connectingNoticeMs,
+    onRetry,
+    unstyled,
+    className,
+    ...rest
+  } = props;
+  const view = useReconnectingBanner(roomID, props);
   const text = useStatusMessages(messages);
-  if (view.state === 'hidden') return null;
-  const failed = view.state === 'failed';
-  const part = (name: string) => kitClass(unstyled, `zsk-banner__${name}`);
+  const { state } = view;
+  if (state === 'hidden') return null;
+  const part = (name: string, content: string | null, timer?: boolean) =>
+    textPart(unstyled, `zsk-banner__${name}`, content, timer);
   return (
-    <div
-      ref={ref}
-      {...liveRegion(failed)}
-      data-state={view.state}
-      className={kitClass(unstyled, 'zsk-banner', className)}
-      {...rest}
-    >
-      <span className={part('title')}>{view.title}</span>
-      {view.elapsedText !== null && (
-        <span role="timer" className={part('time')} suppressHydrationWarning>
-          {view.elapsedText}
-        </span>
-      )}
-      {view.remainingText !== null && (
-        <span role="timer" className={part('time')} suppressHydrationWarning>
-          {view.remainingText}
-        </span>
-      )}
-      {view.note !== null && <span className={part('note')}>{view.note}</span>}
-      {view.errorText !== null && <span className={part('detail')}>{view.errorText}</span>}
-      {failed && onRetry && (
-        <button type="button" className={kitClass(unstyled, 'zsk-button')} onClick={onRetry}>
-          {text.retry}
-        </button>
-      )}
+    <div {...liveRegion(state === 'failed')} data-state={state} className={kitClass(unstyled, 'zsk-banner', className)} {...rest}>
+      {part('title', view.title)}
+      {part('time', view.elapsedText, true)}
+      {part('time', view.remainingText, true)}
+      {part('note', view.note)}
+      {part('detail', view.errorText)}
+      {state === 'failed' && actionButton(unstyled, onRetry, text.retry)}
     </div>
   );
 }

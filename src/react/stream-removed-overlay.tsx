@@ -1,6 +1,7 @@
 import type { HTMLAttributes, Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useMediaRegistry, useStatusMessages } from './context.js';
+import { actionButton, textPart } from './parts.js';
 import { useStreamRemoved, type StreamRemovedOptions } from './use-stream-removed.js';
 
 /**
@@ -35,45 +36,27 @@ export interface StreamRemovedOverlayProps
  * </div>
  * ```
  */
-export function StreamRemovedOverlay({
-  streamID,
-  roomID,
-  store,
-  messages,
-  showDelayMs,
-  minVisibleMs,
-  onRetry,
-  unstyled,
-  className,
-  ref,
-  ...rest
-}: StreamRemovedOverlayProps) {
-  const view = useStreamRemoved(streamID, { roomID, store, messages, showDelayMs, minVisibleMs });
+export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
+  const { streamID, roomID, store, messages, showDelayMs, minVisibleMs, onRetry, unstyled, className, ...rest } = props;
+  const view = useStreamRemoved(streamID, props);
   const text = useStatusMessages(messages);
   const registry = useMediaRegistry();
-  if (view.state === 'hidden') return null;
-  const failed = view.state === 'unavailable';
+  const { state } = view;
+  if (state === 'hidden') return null;
+  const failed = state === 'unavailable';
   // No Retry button that does nothing: only with onRetry or a policy that registered one.
-  const retry = onRetry ?? (registry?.canRetry() ? (id: string) => void registry.retry(id) : undefined);
-  const part = (name: string) => kitClass(unstyled, `zsk-overlay__${name}`);
+  const retry = onRetry ?? (registry?.canRetry() ? (id: string) => registry.retry(id) : undefined);
   return (
     <div
-      ref={ref}
       {...liveRegion(failed)}
-      data-state={view.state}
-      data-delete-reason={view.deleteReason ?? undefined}
+      data-state={state}
+      data-delete-reason={view.deleteReason}
       className={kitClass(unstyled, 'zsk-overlay', className)}
       {...rest}
     >
-      <span className={part('title')} role={view.state === 'retrying' ? 'timer' : undefined} suppressHydrationWarning>
-        {view.title}
-      </span>
-      {view.detail !== null && <span className={part('detail')}>{view.detail}</span>}
-      {failed && retry && (
-        <button type="button" className={kitClass(unstyled, 'zsk-button')} onClick={() => retry(streamID)}>
-          {text.retry}
-        </button>
-      )}
+      {textPart(unstyled, 'zsk-overlay__title', view.title, state === 'retrying', true)}
+      {textPart(unstyled, 'zsk-overlay__detail', view.detail)}
+      {failed && retry && actionButton(unstyled, () => retry(streamID), text.retry)}
     </div>
   );
 }

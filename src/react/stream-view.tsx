@@ -52,7 +52,6 @@ export function StreamView({
   videoProps,
   unstyled,
   className,
-  ref,
   ...rest
 }: StreamViewProps) {
   const player = usePlayerState(streamID, store);
@@ -62,8 +61,7 @@ export function StreamView({
 
   // srcObject is a property, not an attribute: set after mount, cleared after.
   useEffect(() => {
-    const node = video.current;
-    if (!node) return undefined;
+    const node = video.current!;
     node.srcObject = source;
     return () => {
       node.srcObject = null;
@@ -71,7 +69,7 @@ export function StreamView({
   }, [source]);
 
   return (
-    <div ref={ref} data-state={player.state} className={kitClass(unstyled, 'zsk-stream', className)} {...rest}>
+    <div data-state={player.state} className={kitClass(unstyled, 'zsk-stream', className)} {...rest}>
       <video
         {...videoProps}
         ref={video}

@@ -21,8 +21,18 @@ export interface AntiFlapOptions {
   minVisibleMs?: number;
 }
 
-const ms = (value: number | undefined): number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+/**
+ * `value` when it is a finite number of milliseconds ≥ 0, else `fallback`
+ * (for timing options that may be missing or nonsense).
+ *
+ * @example
+ * ```ts
+ * duration(undefined, 2000); // 2000
+ * duration(-5, 0);           // 0
+ * ```
+ */
+export const duration = (value: number | undefined, fallback: number): number =>
+  Number.isFinite(value) && value! >= 0 ? value! : fallback;
 
 /**
  * Whether to show something that is `active`, debounced on `clock`: shown
@@ -36,8 +46,8 @@ const ms = (value: number | undefined): number =>
  * ```
  */
 export function useAntiFlap(active: boolean, options: AntiFlapOptions, clock: Clock): boolean {
-  const showDelayMs = ms(options.showDelayMs);
-  const minVisibleMs = ms(options.minVisibleMs);
+  const showDelayMs = duration(options.showDelayMs, 0);
+  const minVisibleMs = duration(options.minVisibleMs, 0);
   // When it was last shown, or null while hidden.
   const [shownAt, setShownAt] = useState<number | null>(() => (active && showDelayMs === 0 ? clock.now() : null));
   const shown = shownAt !== null;
@@ -45,20 +55,14 @@ export function useAntiFlap(active: boolean, options: AntiFlapOptions, clock: Cl
   useEffect(() => {
     // With no delay and no minimum the answer is `active` itself: no state to keep,
     // so a change costs one render, not a render plus an effect's setState.
-    if (showDelayMs === 0 && minVisibleMs === 0) return undefined;
-    if (active === shown) return undefined;
+    if (!(showDelayMs || minVisibleMs) || active === shown) return undefined;
     const delay = active ? showDelayMs : shownAt! + minVisibleMs - clock.now();
     const apply = (): void => setShownAt(active ? clock.now() : null);
-    if (delay <= 0) {
-      apply();
-      return undefined;
-    }
+    if (delay <= 0) return apply();
     const handle = clock.setTimeout(apply, delay);
     return () => clock.clearTimeout(handle);
   }, [active, shown, shownAt, showDelayMs, minVisibleMs, clock]);
 
   // What needs no timer is true at once, so nothing lags a render behind the store.
-  if (active && showDelayMs === 0) return true;
-  if (!active && (minVisibleMs === 0 || !shown)) return false;
-  return shown;
+  return active ? showDelayMs === 0 || shown : minVisibleMs !== 0 && shown;
 }

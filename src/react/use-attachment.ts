@@ -28,7 +28,7 @@ export type AttachmentCache<H> = WeakMap<object, WeakMap<object, Attachment<H>>>
  *
  * @example
  * ```ts
- * const adapters = createAttachmentCache<() => void>();
+ * const adapters = createAttachmentCache<{ detach(): void }>();
  * ```
  */
 export function createAttachmentCache<H>(): AttachmentCache<H> {
@@ -37,39 +37,34 @@ export function createAttachmentCache<H>(): AttachmentCache<H> {
 
 /**
  * Attaches `attach()` for (`engine`, `store`) while mounted and returns a ref
- * to its handle; shares a live attachment for the same pair, and detaches one
- * microtask after the last user unmounts. `engine` null/undefined attaches nothing.
+ * to its handle; shares a live attachment for the same pair, and calls the
+ * handle's `detach()` one microtask after the last user unmounts. `engine`
+ * null/undefined attaches nothing. `attach` is the one of the render that
+ * (re)ran the effect, i.e. the latest when the engine or store changes.
  *
  * @example
  * ```ts
- * const handle = useAttachment(cache, engine, store, () => connectZegoWeb(engine!, store), (disconnect) => disconnect());
+ * const handle = useAttachment(cache, engine, store, () => ({ detach: connectZegoWeb(engine!, store) }));
  * ```
  */
-export function useAttachment<H>(
+export function useAttachment<H extends { detach(): void }>(
   cache: AttachmentCache<H>,
   engine: object | null | undefined,
   store: object,
   attach: () => H,
-  detach: (handle: H) => void,
 ): { readonly current: H | null } {
   const handle = useRef<H | null>(null);
-  const latest = useRef({ attach, detach });
-  latest.current = { attach, detach };
 
   useEffect(() => {
     if (!engine) return undefined;
     let byStore = cache.get(engine);
     if (!byStore) cache.set(engine, (byStore = new WeakMap()));
-    let entry = byStore.get(store);
-    if (!entry) {
-      entry = { handle: latest.current.attach(), refs: 0 };
-      byStore.set(store, entry);
-    }
-    entry.refs += 1;
-    handle.current = entry.handle;
-    const owned = entry;
     const stores = byStore;
-    const release = latest.current.detach;
+    let entry = stores.get(store);
+    if (!entry) stores.set(store, (entry = { handle: attach(), refs: 0 }));
+    const owned = entry;
+    owned.refs += 1;
+    handle.current = owned.handle;
     return () => {
       owned.refs -= 1;
       if (handle.current === owned.handle) handle.current = null;
@@ -77,7 +72,7 @@ export function useAttachment<H>(
       queueMicrotask(() => {
         if (owned.refs > 0 || stores.get(store) !== owned) return;
         stores.delete(store);
-        release(owned.handle);
+        owned.handle.detach();
       });
     };
   }, [cache, engine, store]);

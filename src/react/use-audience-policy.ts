@@ -16,7 +16,7 @@ import {
 import { useMediaRegistry, useStatusStore } from './context.js';
 import { createAttachmentCache, useAttachment } from './use-attachment.js';
 
-const policies = createAttachmentCache<{ policy: AudiencePolicy; unsetRetry: (() => void) | undefined }>();
+const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void }>();
 
 /**
  * Options for {@link useAudiencePolicy}: the policy's, without `engine`, with
@@ -73,34 +73,32 @@ export function useAudiencePolicy<E extends AudienceEngine>(
   const latest = useRef(options);
   latest.current = options;
 
-  const handle = useAttachment(
-    policies,
-    engine,
-    store,
-    () => {
-      const { store: _store, shouldPlay: _s, playOptions: _p, onMediaStream: _m, ...fixed } = latest.current;
-      const policy = attachAudiencePolicy<E>({
-        ...fixed,
-        engine: engine!,
-        store,
-        shouldPlay: (stream: LiveStream, roomID: string) => latest.current.shouldPlay?.(stream, roomID) ?? true,
-        playOptions: (stream: LiveStream, roomID: string) => {
-          const playOptions = latest.current.playOptions;
-          return typeof playOptions === 'function' ? playOptions(stream, roomID) : playOptions;
-        },
-        onMediaStream: (streamID: string, media: PlayedMedia<E> | null) => {
-          registry?.set(streamID, (media ?? null) as MediaStream | null);
-          latest.current.onMediaStream?.(streamID, media);
-        },
-      });
-      const unsetRetry = registry?.setRetry(policy.retry);
-      return { policy, unsetRetry };
-    },
-    ({ policy, unsetRetry }) => {
-      unsetRetry?.();
-      policy.detach();
-    },
-  );
+  const handle = useAttachment(policies, engine, store, () => {
+    // The options' own shouldPlay, playOptions and onMediaStream are replaced by
+    // ones that read the latest options, so those may change on every render.
+    const policy = attachAudiencePolicy<E>({
+      ...latest.current,
+      engine: engine!,
+      store,
+      shouldPlay: (stream: LiveStream, roomID: string) => latest.current.shouldPlay?.(stream, roomID) ?? true,
+      playOptions: (stream: LiveStream, roomID: string) => {
+        const playOptions = latest.current.playOptions;
+        return typeof playOptions === 'function' ? playOptions(stream, roomID) : playOptions;
+      },
+      onMediaStream: (streamID: string, media: PlayedMedia<E> | null) => {
+        registry?.set(streamID, (media ?? null) as MediaStream | null);
+        latest.current.onMediaStream?.(streamID, media);
+      },
+    });
+    const unsetRetry = registry?.setRetry(policy.retry);
+    return {
+      policy,
+      detach() {
+        unsetRetry?.();
+        policy.detach();
+      },
+    };
+  });
 
   return useMemo(() => ({ retry: (streamID: string) => handle.current?.policy.retry(streamID) }), [handle]);
 }

@@ -75,13 +75,19 @@ export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): K
   const messages = useStatusMessages(options.messages);
   const room = useRoomState(roomID, options.store);
   const kickout = room.phase === 'kicked' ? room.kickout : null;
-  if (!kickout) return { open: false, code: null, title: messages.kickedTitle, message: null, customMessage: null };
-  const { code } = kickout;
-  const message =
-    code === KICKOUT_SIGNED_IN_ELSEWHERE
-      ? messages.kickedElsewhere
-      : code === KICKOUT_BY_SERVER
-        ? messages.kickedByServer
-        : describeError(code, messages.errors).message;
-  return { open: true, code, title: messages.kickedTitle, message, customMessage: kickout.message };
+  const code = kickout && kickout.code;
+  return {
+    open: code !== null,
+    code,
+    title: messages.kickedTitle,
+    message:
+      code === null
+        ? null
+        : code === KICKOUT_SIGNED_IN_ELSEWHERE
+          ? messages.kickedElsewhere
+          : code === KICKOUT_BY_SERVER
+            ? messages.kickedByServer
+            : describeError(code, messages.errors).message,
+    customMessage: kickout && kickout.message,
+  };
 }

@@ -2,12 +2,10 @@
  * The ticking seam for countdowns: re-renders on the store's clock, only
  * while the caller shows something that moves with time.
  */
-import { useEffect, useReducer } from 'react';
+import { useEffect, useState } from 'react';
 import type { TimerHandle } from '../core/clock.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusStore } from './context.js';
-
-const bump = (n: number): number => n + 1;
 
 /**
  * Returns the store clock's `now()`, and re-renders every `intervalMs` while
@@ -26,14 +24,14 @@ const bump = (n: number): number => n + 1;
  */
 export function useNow(intervalMs: number | null, anchor?: number | null, store?: StatusStore): number {
   const { clock } = useStatusStore(store);
-  const [, tick] = useReducer(bump, 0);
+  const [, tick] = useState<object>();
   useEffect(() => {
-    if (intervalMs === null || !(intervalMs > 0)) return undefined;
+    if (!intervalMs || intervalMs < 0) return undefined;
     let handle: TimerHandle;
     const schedule = (): void => {
       const offset = typeof anchor === 'number' ? (((clock.now() - anchor) % intervalMs) + intervalMs) % intervalMs : 0;
       handle = clock.setTimeout(() => {
-        tick();
+        tick({});
         schedule();
       }, intervalMs - offset);
     };

@@ -10,7 +10,7 @@ import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
 import { useRoomState } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
-import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
+import { duration, useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
 
 /**
@@ -92,30 +92,6 @@ export interface ReconnectingBannerView {
   readonly errorText: string | null;
 }
 
-const positive = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-
-/** The state the room asks for right now, before anti-flap. */
-function bannerState(room: RoomStatus, now: number, outageShown: boolean, noticeMs: number, reconnectedMs: number) {
-  switch (room.phase) {
-    case 'reconnecting':
-      return 'reconnecting';
-    case 'connecting':
-      return room.loginStartedAt !== null && now - room.loginStartedAt >= noticeMs ? 'connecting' : 'hidden';
-    case 'failed':
-      return 'failed';
-    case 'connected':
-      // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
-      return room.reason === 'RECONNECTED' && outageShown && now - room.since < reconnectedMs ? 'reconnected' : 'hidden';
-    case 'idle':
-    case 'kicked':
-      return 'hidden';
-    default:
-      room.phase satisfies never;
-      return 'hidden';
-  }
-}
-
 /**
  * The reconnecting banner's state for a room (the current room by default):
  * hidden while connected; "Reconnecting…" with elapsed time, time left before
@@ -136,93 +112,81 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const store = useStatusStore(options.store);
   const messages = useStatusMessages(options.messages);
   const room = useRoomState(roomID, store);
-  const noticeMs = positive(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
-  const reconnectedMs = positive(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS);
+  const noticeMs = duration(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
   const [outageShown, setOutageShown] = useState(false);
   const [held, setHeld] = useState<ReconnectingBannerState>('hidden');
+  const { phase, loginStartedAt } = room;
+  const now = store.clock.now();
+
+  // The state the room asks for right now, before anti-flap.
+  const waitingForNotice = phase === 'connecting' && loginStartedAt !== null;
+  const noticeShown = waitingForNotice && now - loginStartedAt >= noticeMs;
+  const wanted: ReconnectingBannerState =
+    phase === 'reconnecting' || phase === 'failed'
+      ? phase
+      : noticeShown
+        ? 'connecting'
+        : // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
+          phase === 'connected' &&
+            room.reason === 'RECONNECTED' &&
+            outageShown &&
+            now - room.since < duration(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
+          ? 'reconnected'
+          : 'hidden';
 
   // Tick on the second while a time is shown, or once when a LOGINING reaches the notice delay.
-  const waitingForNotice = room.phase === 'connecting' && room.loginStartedAt !== null;
-  const timed = room.phase === 'reconnecting' || (room.phase === 'connected' && outageShown);
-  const anchor = room.phase === 'reconnecting' ? room.reconnectingSince : room.phase === 'connecting' ? room.loginStartedAt : room.since;
-  const noticeShown = waitingForNotice && store.clock.now() - room.loginStartedAt! >= noticeMs;
-  const interval = timed || noticeShown ? SECOND : waitingForNotice ? noticeMs : null;
-  const now = useNow(interval, waitingForNotice && !noticeShown ? room.loginStartedAt : anchor, store);
-
-  const wanted = bannerState(room, now, outageShown, noticeMs, reconnectedMs);
+  useNow(
+    phase === 'reconnecting' || (phase === 'connected' && outageShown) || noticeShown
+      ? SECOND
+      : waitingForNotice
+        ? noticeMs
+        : null,
+    phase === 'reconnecting' ? room.reconnectingSince : phase === 'connecting' ? loginStartedAt : room.since,
+    store,
+  );
   const visible = useAntiFlap(wanted !== 'hidden', options, store.clock);
 
   useEffect(() => {
-    if (visible && wanted === 'reconnecting' && !outageShown) setOutageShown(true);
-    else if (!visible && wanted === 'hidden' && outageShown) setOutageShown(false);
+    // The outage was seen once it showed, and is forgotten once the banner is gone.
+    if ((visible ? wanted === 'reconnecting' : wanted === 'hidden') && visible !== outageShown) setOutageShown(visible);
     if (wanted !== 'hidden' && wanted !== held) setHeld(wanted);
   }, [visible, wanted, outageShown, held]);
 
   // Kept on screen by minVisibleMs after the room moved on: the last thing shown.
-  const state: ReconnectingBannerState = !visible ? 'hidden' : wanted !== 'hidden' ? wanted : held;
-  return describeBanner(state, room, now, messages, wanted === state);
-}
-
-function describeBanner(
-  state: ReconnectingBannerState,
-  room: RoomStatus,
-  now: number,
-  messages: StatusMessages,
-  current: boolean,
-): ReconnectingBannerView {
-  const empty: ReconnectingBannerView = {
+  const state = !visible ? 'hidden' : wanted !== 'hidden' ? wanted : held;
+  // Times and the error only for what the room says now, not for a state held by minVisibleMs.
+  const current = wanted === state;
+  const reconnecting = state === 'reconnecting';
+  const since = !current ? null : reconnecting ? room.reconnectingSince : state === 'connecting' ? loginStartedAt : null;
+  const elapsedMs = since === null ? null : Math.max(0, now - since);
+  const remainingMs = since === null || room.retryDeadline === null ? null : Math.max(0, room.retryDeadline - now);
+  const heartbeatTimedOut = since !== null && reconnecting && room.heartbeatDeadline !== null && now >= room.heartbeatDeadline;
+  const code = current && state === 'failed' ? (room.lastError?.code ?? room.errorCode) : null;
+  const texts = reconnecting ? 'reconnecting' : 'connecting';
+  return {
     state,
     room,
-    title: null,
-    elapsedMs: null,
-    elapsedText: null,
-    remainingMs: null,
-    remainingText: null,
-    heartbeatTimedOut: false,
-    note: null,
-    errorCode: null,
-    errorText: null,
+    title:
+      state === 'hidden'
+        ? null
+        : state === 'failed'
+          ? room.reason === 'LOGIN_FAILED'
+            ? messages.loginFailed
+            : messages.reconnectFailed
+          : messages[state],
+    elapsedMs,
+    elapsedText:
+      elapsedMs === null
+        ? null
+        : formatMessage(messages[`${texts}Elapsed`], { elapsed: formatDuration(elapsedMs, messages) }),
+    remainingMs,
+    remainingText:
+      remainingMs === null
+        ? null
+        : formatMessage(messages[`${texts}Remaining`], { remaining: formatDuration(remainingMs, messages, 'ceil') }),
+    heartbeatTimedOut,
+    note: heartbeatTimedOut ? messages.heartbeatTimedOut : null,
+    errorCode: code,
+    errorText: code === null ? null : describeError(code, messages.errors).message,
   };
-  switch (state) {
-    case 'hidden':
-      return empty;
-    case 'reconnected':
-      return { ...empty, title: messages.reconnected };
-    case 'failed': {
-      const code = room.lastError?.code ?? room.errorCode;
-      const title = room.reason === 'LOGIN_FAILED' ? messages.loginFailed : messages.reconnectFailed;
-      if (!current) return { ...empty, title };
-      return { ...empty, title, errorCode: code, errorText: describeError(code, messages.errors).message };
-    }
-    case 'connecting':
-    case 'reconnecting': {
-      const reconnecting = state === 'reconnecting';
-      const title = reconnecting ? messages.reconnecting : messages.connecting;
-      const since = reconnecting ? room.reconnectingSince : room.loginStartedAt;
-      if (!current || since === null) return { ...empty, title };
-      const elapsedMs = Math.max(0, now - since);
-      const remainingMs = room.retryDeadline === null ? null : Math.max(0, room.retryDeadline - now);
-      const heartbeatTimedOut = reconnecting && room.heartbeatDeadline !== null && now >= room.heartbeatDeadline;
-      return {
-        ...empty,
-        title,
-        elapsedMs,
-        elapsedText: formatMessage(reconnecting ? messages.reconnectingElapsed : messages.connectingElapsed, {
-          elapsed: formatDuration(elapsedMs, messages, 'floor'),
-        }),
-        remainingMs,
-        remainingText:
-          remainingMs === null
-            ? null
-            : formatMessage(reconnecting ? messages.reconnectingRemaining : messages.connectingRemaining, {
-                remaining: formatDuration(remainingMs, messages, 'ceil'),
-              }),
-        heartbeatTimedOut,
-        note: heartbeatTimedOut ? messages.heartbeatTimedOut : null,
-      };
-    }
-    default:
-      state satisfies never;
-      return empty;
-  }
 }

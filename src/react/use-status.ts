@@ -39,18 +39,17 @@ export function useStatus<T>(
   // The last committed selection: a new selector (inline arrow) reuses it when equal.
   const committed = useRef<{ value: T } | null>(null);
   const getSelection = useMemo(() => {
-    let memoState: StatusState | undefined;
-    let memoValue: T;
-    let hasMemo = false;
+    // The state last selected from, and the selection handed out for it.
+    let seen: StatusState | undefined;
+    let last = committed.current;
     return (): T => {
       const state = api.getState();
-      if (hasMemo && memoState === state) return memoValue;
-      const next = selector(state);
-      const previous = hasMemo ? { value: memoValue } : committed.current;
-      memoState = state;
-      hasMemo = true;
-      memoValue = previous && (equalityFn ?? Object.is)(previous.value, next) ? previous.value : next;
-      return memoValue;
+      if (state !== seen) {
+        seen = state;
+        const next = selector(state);
+        if (!last || !(equalityFn ?? Object.is)(last.value, next)) last = { value: next };
+      }
+      return last!.value;
     };
   }, [api, selector, equalityFn]);
   const value = useSyncExternalStore(api.subscribe, getSelection, getSelection);

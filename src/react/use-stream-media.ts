@@ -1,10 +1,10 @@
 /**
  * The MediaStream of a played stream, from the provider's registry.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useMediaRegistry } from './context.js';
 
-const noSubscription = () => () => {};
+/** No media (the server snapshot), and the unsubscribe of no subscription. */
 const none = () => null;
 
 /**
@@ -21,10 +21,13 @@ const none = () => null;
  */
 export function useStreamMedia(streamID: string): MediaStream | null {
   const registry = useMediaRegistry();
-  const subscribe = useCallback(
-    (listener: () => void) => (registry ? registry.subscribe(streamID, listener) : noSubscription()),
+  const [subscribe, get] = useMemo(
+    () =>
+      [
+        (listener: () => void) => registry?.subscribe(streamID, listener) ?? none,
+        () => registry?.get(streamID) ?? null,
+      ] as const,
     [registry, streamID],
   );
-  const get = useCallback(() => (registry ? registry.get(streamID) : null), [registry, streamID]);
   return useSyncExternalStore(subscribe, get, none);
 }

@@ -63,26 +63,13 @@ export interface StreamRemovedView {
   readonly remainingText: string | null;
 }
 
+/** This stream's player, and why it was deleted (`null`: no reason given) while it is gone, else `undefined`. */
 interface StreamSlice {
   readonly player: PlayerStatus;
-  readonly live: boolean;
-  readonly removed: boolean;
-  readonly deleteReason: StreamDeleteReason | null;
+  readonly gone: StreamDeleteReason | null | undefined;
 }
 
-const sameSlice = (a: StreamSlice, b: StreamSlice): boolean =>
-  a.player === b.player && a.live === b.live && a.removed === b.removed && a.deleteReason === b.deleteReason;
-
-function streamState(slice: StreamSlice): StreamRemovedState {
-  const { player } = slice;
-  // A deleted stream is not playing, whatever the player last said.
-  if (slice.removed && !slice.live) return 'waiting';
-  if (player.state === 'PLAYING') return 'hidden';
-  if (player.replay !== null) return 'retrying';
-  if (player.gaveUp || (player.state === 'NO_PLAY' && player.errorCode !== 0)) return 'unavailable';
-  if (player.state === 'PLAY_REQUESTING') return 'connecting';
-  return 'hidden';
-}
+const sameSlice = (a: StreamSlice, b: StreamSlice): boolean => a.player === b.player && a.gone === b.gone;
 
 /**
  * The overlay state of one played stream: host lost and waiting (with the
@@ -102,16 +89,16 @@ export function useStreamRemoved(streamID: string, options: StreamRemovedOptions
   const { roomID } = options;
   const store = useStatusStore(options.store);
   const messages = useStatusMessages(options.messages);
-  const slice = useStatus(
+  const { player, gone } = useStatus(
     useCallback(
       (state: StatusState): StreamSlice => {
         const room = selectRoom(state, roomID);
-        const removed = room.removedStreams.find((stream) => stream.streamID === streamID);
         return {
           player: selectPlayer(state, streamID),
-          live: room.streams.has(streamID),
-          removed: removed !== undefined,
-          deleteReason: removed?.deleteReason ?? null,
+          // A deleted stream is not playing, whatever the player last said; a later ADD brings it back.
+          gone: room.streams.has(streamID)
+            ? undefined
+            : room.removedStreams.find((stream) => stream.streamID === streamID)?.deleteReason,
         };
       },
       [roomID, streamID],
@@ -119,33 +106,40 @@ export function useStreamRemoved(streamID: string, options: StreamRemovedOptions
     sameSlice,
     store,
   );
-  const wanted = streamState(slice);
-  const dueAt = wanted === 'retrying' ? slice.player.replay!.dueAt : null;
+  const wanted: StreamRemovedState =
+    gone !== undefined
+      ? 'waiting'
+      : player.state === 'PLAYING'
+        ? 'hidden'
+        : player.replay
+          ? 'retrying'
+          : player.gaveUp || (player.state === 'NO_PLAY' && player.errorCode !== 0)
+            ? 'unavailable'
+            : player.state === 'PLAY_REQUESTING'
+              ? 'connecting'
+              : 'hidden';
+  const dueAt = wanted === 'retrying' ? player.replay!.dueAt : null;
   const now = useNow(dueAt === null ? null : 1000, dueAt, store);
-  const visible = useAntiFlap(wanted !== 'hidden', options, store.clock);
-  const state = visible ? wanted : 'hidden';
-  const base = { state, player: slice.player, title: null, deleteReason: null, detail: null, remainingMs: null, remainingText: null };
-  switch (state) {
-    case 'hidden':
-      return base;
-    case 'waiting':
-      return {
-        ...base,
-        title: messages.streamWaiting,
-        deleteReason: slice.deleteReason,
-        detail: slice.deleteReason === null ? null : messages.streamDeleteReasons[slice.deleteReason],
-      };
-    case 'retrying': {
-      const remainingMs = Math.max(0, dueAt! - now);
-      const remainingText = formatDuration(remainingMs, messages, 'ceil');
-      return { ...base, title: formatMessage(messages.streamRetrying, { remaining: remainingText }), remainingMs, remainingText };
-    }
-    case 'unavailable':
-      return { ...base, title: messages.streamUnavailable };
-    case 'connecting':
-      return { ...base, title: messages.streamConnecting };
-    default:
-      state satisfies never;
-      return base;
-  }
+  const state = useAntiFlap(wanted !== 'hidden', options, store.clock) ? wanted : 'hidden';
+  const remainingMs = state === 'retrying' ? Math.max(0, dueAt! - now) : null;
+  const remainingText = remainingMs === null ? null : formatDuration(remainingMs, messages, 'ceil');
+  const deleteReason = state === 'waiting' ? gone! : null;
+  return {
+    state,
+    player,
+    title:
+      remainingText !== null
+        ? formatMessage(messages.streamRetrying, { remaining: remainingText })
+        : state === 'waiting'
+          ? messages.streamWaiting
+          : state === 'unavailable'
+            ? messages.streamUnavailable
+            : state === 'connecting'
+              ? messages.streamConnecting
+              : null,
+    deleteReason,
+    detail: deleteReason === null ? null : messages.streamDeleteReasons[deleteReason],
+    remainingMs,
+    remainingText,
+  };
 }

@@ -6,7 +6,7 @@ import type { StatusStore } from '../core/store.js';
 import { useStatusStore } from './context.js';
 import { createAttachmentCache, useAttachment } from './use-attachment.js';
 
-const connections = createAttachmentCache<() => void>();
+const connections = createAttachmentCache<{ detach(): void }>();
 
 /**
  * Options for {@link useZegoWeb}: the adapter's, plus an explicit store.
@@ -36,11 +36,5 @@ export interface UseZegoWebOptions extends ZegoWebAdapterOptions {
  */
 export function useZegoWeb(engine: ZegoWebEngineLike | null | undefined, options: UseZegoWebOptions = {}): void {
   const store = useStatusStore(options.store);
-  useAttachment(
-    connections,
-    engine,
-    store,
-    () => connectZegoWeb(engine!, store, options.roomRetryTimeMs === undefined ? {} : { roomRetryTimeMs: options.roomRetryTimeMs }),
-    (disconnect) => disconnect(),
-  );
+  useAttachment(connections, engine, store, () => ({ detach: connectZegoWeb(engine!, store, options) }));
 }
