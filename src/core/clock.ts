@@ -34,8 +34,8 @@ export interface Clock {
  */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /**
@@ -77,26 +77,23 @@ export function createManualClock(startMs = 0): ManualClock {
   let nextId = 1;
   // Timers kept sorted by (dueAt, id) so same-time timers fire in scheduling order.
   const timers: ManualTimer[] = [];
-
-  const clock: ManualClock = {
+  const delay = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? ms : 0);
+  return {
     now: () => now,
     setTimeout(callback, ms) {
-      const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-      const timer: ManualTimer = { id: nextId++, dueAt: now + delay, callback };
-      let i = timers.length;
-      while (i > 0 && timers[i - 1]!.dueAt > timer.dueAt) i--;
-      timers.splice(i, 0, timer);
-      return timer.id;
+      const id = nextId++;
+      timers.push({ id, dueAt: now + delay(ms), callback });
+      // A stable sort keeps same-time timers in the order they were set.
+      timers.sort((a, b) => a.dueAt - b.dueAt);
+      return id;
     },
     clearTimeout(handle) {
       const index = timers.findIndex((t) => t.id === handle);
       if (index >= 0) timers.splice(index, 1);
     },
     advance(ms) {
-      const target = now + (Number.isFinite(ms) && ms > 0 ? ms : 0);
-      for (;;) {
-        const next = timers[0];
-        if (!next || next.dueAt > target) break;
+      const target = now + delay(ms);
+      for (let next; (next = timers[0]) && next.dueAt <= target; ) {
         timers.shift();
         now = next.dueAt;
         next.callback();
@@ -105,5 +102,4 @@ export function createManualClock(startMs = 0): ManualClock {
     },
     pending: () => timers.length,
   };
-  return clock;
 }

@@ -8,132 +8,82 @@
  * `this`).
  */
 
-const BITS = 5;
-const MASK = 31;
-
 interface Leaf<V> {
-  readonly t: 0;
   readonly h: number;
   readonly k: string;
   readonly v: V;
 }
-interface Branch<V> {
-  readonly t: 1;
-  readonly bitmap: number;
-  readonly children: readonly Node<V>[];
-}
-interface Collision<V> {
-  readonly t: 2;
-  readonly h: number;
-  readonly leaves: readonly Leaf<V>[];
-}
-type Node<V> = Leaf<V> | Branch<V> | Collision<V>;
+// A branch is an array of up to 32 slots, indexed by five bits of the hash
+// (shift 0, 5, ..., 30). Past the last bits (shift > 30) every key in a branch
+// has the same hash, and the branch is a plain list of those colliding leaves.
+type Branch<V> = (Node<V> | undefined)[];
+type Node<V> = Leaf<V> | Branch<V>;
+
+const isBranch = Array.isArray as <V>(node: Node<V>) => node is Branch<V>;
 
 // FNV-1a, 32 bits.
 function hashKey(key: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
+// The slot of `key` in a branch at `shift`; in a collision list, its index
+// (-1 when absent, which reads as an empty slot).
+function slot<V>(branch: Branch<V>, shift: number, h: number, key: string): number {
+  return shift > 30 ? branch.findIndex((leaf) => (leaf as Leaf<V>).k === key) : (h >>> shift) & 31;
 }
 
-function fragment(h: number, shift: number): number {
-  return (h >>> shift) & MASK;
-}
+// Set by insert(): 1 when the last insert added a key, 0 when it replaced one.
+let added = 0;
 
-// Set by insert(): whether the last insert added a key (vs. replaced one).
-let added = false;
-
-function mergeNodes<V>(a: Leaf<V> | Collision<V>, b: Leaf<V>, shift: number): Branch<V> {
-  const fa = fragment(a.h, shift);
-  const fb = fragment(b.h, shift);
-  if (fa === fb) return { t: 1, bitmap: 1 << fa, children: [mergeNodes(a, b, shift + BITS)] };
-  return { t: 1, bitmap: (1 << fa) | (1 << fb), children: fa < fb ? [a, b] : [b, a] };
-}
-
-function insert<V>(node: Node<V>, shift: number, leaf: Leaf<V>): Node<V> {
-  if (node.t === 1) {
-    const bit = 1 << fragment(leaf.h, shift);
-    const index = popcount(node.bitmap & (bit - 1));
-    if ((node.bitmap & bit) === 0) {
-      added = true;
-      const children = node.children.slice();
-      children.splice(index, 0, leaf);
-      return { t: 1, bitmap: node.bitmap | bit, children };
-    }
-    const child = node.children[index]!;
-    const next = insert(child, shift + BITS, leaf);
-    if (next === child) return node;
-    const children = node.children.slice();
-    children[index] = next;
-    return { t: 1, bitmap: node.bitmap, children };
+function insert<V>(node: Node<V> | undefined, shift: number, leaf: Leaf<V>): Node<V> {
+  if (!node) {
+    added = 1;
+    return leaf;
   }
-  if (node.t === 0) {
+  if (!isBranch(node)) {
     if (node.k === leaf.k) return node.v === leaf.v ? node : leaf;
-    added = true;
-    if (node.h === leaf.h) return { t: 2, h: node.h, leaves: [node, leaf] };
-    return mergeNodes(node, leaf, shift);
+    // Two keys meet: a new branch holds both, splitting further down if need be.
+    return insert(insert([], shift, node), shift, leaf);
   }
-  if (node.h !== leaf.h) {
-    added = true;
-    return mergeNodes(node, leaf, shift);
-  }
-  const index = node.leaves.findIndex((l) => l.k === leaf.k);
-  if (index < 0) {
-    added = true;
-    return { t: 2, h: node.h, leaves: [...node.leaves, leaf] };
-  }
-  if (node.leaves[index]!.v === leaf.v) return node;
-  const leaves = node.leaves.slice();
-  leaves[index] = leaf;
-  return { t: 2, h: node.h, leaves };
+  let index = slot(node, shift, leaf.h, leaf.k);
+  if (index < 0) index = node.length;
+  const child = node[index];
+  const next = insert(child, shift + 5, leaf);
+  if (next === child) return node;
+  const copy = node.slice();
+  copy[index] = next;
+  return copy;
 }
 
-function remove<V>(node: Node<V>, shift: number, h: number, key: string): Node<V> | null {
-  if (node.t === 0) return node.k === key ? null : node;
-  if (node.t === 2) {
-    if (node.h !== h) return node;
-    const index = node.leaves.findIndex((l) => l.k === key);
-    if (index < 0) return node;
-    if (node.leaves.length === 2) return node.leaves[1 - index]!;
-    return { t: 2, h: node.h, leaves: node.leaves.filter((_, i) => i !== index) };
-  }
-  const bit = 1 << fragment(h, shift);
-  if ((node.bitmap & bit) === 0) return node;
-  const index = popcount(node.bitmap & (bit - 1));
-  const child = node.children[index]!;
-  const next = remove(child, shift + BITS, h, key);
+function remove<V>(node: Node<V>, shift: number, h: number, key: string): Node<V> | undefined {
+  if (!isBranch(node)) return node.k === key ? undefined : node;
+  const index = slot(node, shift, h, key);
+  const child = node[index];
+  if (!child) return node;
+  const next = remove(child, shift + 5, h, key);
   if (next === child) return node;
-  if (next === null) {
-    if (node.children.length === 1) return null;
-    // A branch left with one leaf collapses into it, so lookups stay short.
-    if (node.children.length === 2) {
-      const other = node.children[1 - index]!;
-      if (other.t !== 1) return other;
+  const copy = node.slice();
+  // In a collision list a removed leaf leaves no gap.
+  if (shift > 30) copy.splice(index, 1);
+  else copy[index] = next;
+  // A branch left with one leaf collapses into it, so lookups stay short; an
+  // empty one goes.
+  let only: Node<V> | undefined;
+  for (const entry of copy) {
+    if (entry) {
+      if (only || isBranch(entry)) return copy;
+      only = entry;
     }
-    const children = node.children.slice();
-    children.splice(index, 1);
-    return { t: 1, bitmap: node.bitmap & ~bit, children };
   }
-  if (node.children.length === 1 && next.t !== 1) return next;
-  const children = node.children.slice();
-  children[index] = next;
-  return { t: 1, bitmap: node.bitmap, children };
+  return only;
 }
 
 function visit<V>(node: Node<V>, fn: (value: V, key: string) => void): void {
-  if (node.t === 0) fn(node.v, node.k);
-  else if (node.t === 1) for (const child of node.children) visit(child, fn);
-  else for (const leaf of node.leaves) fn(leaf.v, leaf.k);
+  if (isBranch(node)) {
+    for (const child of node) if (child) visit(child, fn);
+  } else fn(node.v, node.k);
 }
 
 /**
@@ -150,13 +100,13 @@ function visit<V>(node: Node<V>, fn: (value: V, key: string) => void): void {
  * ```
  */
 export class PersistentMap<V> implements Iterable<[string, V]> {
-  static #empty: PersistentMap<never> = new PersistentMap<never>(0, null);
+  static #empty = new PersistentMap<never>(0);
 
   /** The number of entries. */
   readonly size: number;
-  readonly #root: Node<V> | null;
+  readonly #root: Node<V> | undefined;
 
-  private constructor(size: number, root: Node<V> | null) {
+  private constructor(size: number, root?: Node<V>) {
     this.size = size;
     this.#root = root;
   }
@@ -170,7 +120,7 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
    * ```
    */
   static empty<V>(): PersistentMap<V> {
-    return PersistentMap.#empty as PersistentMap<V>;
+    return PersistentMap.#empty;
   }
 
   /**
@@ -182,29 +132,17 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
    * ```
    */
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
-    let map = PersistentMap.empty<V>();
+    let map: PersistentMap<V> = PersistentMap.#empty;
     for (const [key, value] of entries) map = map.set(key, value);
     return map;
   }
 
   /** The value for `key`, or `undefined`. */
   get(key: string): V | undefined {
-    let node = this.#root;
-    if (node === null) return undefined;
     const h = hashKey(key);
-    let shift = 0;
-    for (;;) {
-      if (node.t === 0) return node.k === key ? node.v : undefined;
-      if (node.t === 2) {
-        if (node.h !== h) return undefined;
-        for (const leaf of node.leaves) if (leaf.k === key) return leaf.v;
-        return undefined;
-      }
-      const bit = 1 << fragment(h, shift);
-      if ((node.bitmap & bit) === 0) return undefined;
-      node = node.children[popcount(node.bitmap & (bit - 1))]!;
-      shift += BITS;
-    }
+    let node = this.#root;
+    for (let shift = 0; node && isBranch(node); shift += 5) node = node[slot(node, shift, h, key)];
+    return node && node.k === key ? node.v : undefined;
   }
 
   /** Whether `key` is present. */
@@ -214,39 +152,36 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
 
   /** A map with `key` set to `value`; `this` when the value is already there. */
   set(key: string, value: V): PersistentMap<V> {
-    const leaf: Leaf<V> = { t: 0, h: hashKey(key), k: key, v: value };
-    if (this.#root === null) return new PersistentMap(1, leaf);
-    added = false;
-    const root = insert(this.#root, 0, leaf);
-    if (root === this.#root) return this;
-    return new PersistentMap(added ? this.size + 1 : this.size, root);
+    added = 0;
+    const root = insert(this.#root, 0, { h: hashKey(key), k: key, v: value });
+    return root === this.#root ? this : new PersistentMap(this.size + added, root);
   }
 
   /** A map without `key`; `this` when it was not there. */
   delete(key: string): PersistentMap<V> {
-    if (this.#root === null) return this;
-    const root = remove(this.#root, 0, hashKey(key), key);
-    if (root === this.#root) return this;
-    return root === null ? PersistentMap.empty<V>() : new PersistentMap(this.size - 1, root);
+    const root = this.#root && remove(this.#root, 0, hashKey(key), key);
+    return root === this.#root ? this : root ? new PersistentMap(this.size - 1, root) : PersistentMap.#empty;
   }
 
   /** Calls `fn` for every entry (in hash order, not insertion order). */
   forEach(fn: (value: V, key: string) => void): void {
-    if (this.#root !== null) visit(this.#root, fn);
+    if (this.#root) visit(this.#root, fn);
+  }
+
+  #list<T>(item: (value: V, key: string) => T): T[] {
+    const list: T[] = [];
+    this.forEach((value, key) => list.push(item(value, key)));
+    return list;
   }
 
   /** All values as a new array (in hash order). */
   toArray(): V[] {
-    const values: V[] = [];
-    this.forEach((value) => values.push(value));
-    return values;
+    return this.#list((value) => value);
   }
 
   /** All keys. */
   keys(): IterableIterator<string> {
-    const keys: string[] = [];
-    this.forEach((_, key) => keys.push(key));
-    return keys.values();
+    return this.#list((_, key) => key).values();
   }
 
   /** All values. */
@@ -256,9 +191,7 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
 
   /** All `[key, value]` pairs. */
   entries(): IterableIterator<[string, V]> {
-    const entries: [string, V][] = [];
-    this.forEach((value, key) => entries.push([key, value]));
-    return entries.values();
+    return this.#list((value, key): [string, V] => [key, value]).values();
   }
 
   [Symbol.iterator](): IterableIterator<[string, V]> {

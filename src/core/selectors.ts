@@ -25,15 +25,14 @@ function defaults<T>(create: (id: string) => T): (id: string) => T {
     let value = cache.get(id);
     if (value === undefined) {
       if (cache.size >= DEFAULT_CACHE_LIMIT) cache.clear();
-      value = Object.freeze(create(id));
-      cache.set(id, value);
+      cache.set(id, (value = Object.freeze(create(id))));
     }
     return value;
   };
 }
-const defaultRoom = defaults((roomID) => createRoomStatus(roomID));
-const defaultPublisher = defaults((streamID) => createPublisherStatus(streamID));
-const defaultPlayer = defaults((streamID) => createPlayerStatus(streamID));
+const defaultRoom = defaults(createRoomStatus);
+const defaultPublisher = defaults(createPublisherStatus);
+const defaultPlayer = defaults(createPlayerStatus);
 
 /**
  * The roomID a selector uses when none is given: the room most recently asked
@@ -45,13 +44,7 @@ const defaultPlayer = defaults((streamID) => createPlayerStatus(streamID));
  * ```
  */
 export function selectCurrentRoomID(state: StatusState): string {
-  if (state.currentRoomID !== null) return state.currentRoomID;
-  if (state.rooms.size === 1) {
-    let only = '';
-    state.rooms.forEach((_, roomID) => (only = roomID));
-    return only;
-  }
-  return '';
+  return state.currentRoomID ?? (state.rooms.size === 1 ? [...state.rooms.keys()][0]! : '');
 }
 
 /**
@@ -98,10 +91,7 @@ export function selectPlayer(state: StatusState, streamID: string): PlayerStatus
 const arrays = new WeakMap<object, readonly unknown[]>();
 function arrayOf<V>(map: PersistentMap<V>): readonly V[] {
   let array = arrays.get(map) as readonly V[] | undefined;
-  if (!array) {
-    array = Object.freeze(map.toArray());
-    arrays.set(map, array);
-  }
+  if (!array) arrays.set(map, (array = Object.freeze(map.toArray())));
   return array;
 }
 

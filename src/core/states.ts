@@ -85,11 +85,7 @@ export const PLAYER_STATES = ['NO_PLAY', 'PLAY_REQUESTING', 'PLAYING'] as const;
 export type PlayerStateName = (typeof PLAYER_STATES)[number];
 
 function enumValues<T extends string>(names: readonly T[]): Readonly<Record<T, number>> {
-  const values = {} as Record<T, number>;
-  names.forEach((name, index) => {
-    values[name] = index;
-  });
-  return Object.freeze(values);
+  return Object.freeze(Object.fromEntries(names.map((name, index) => [name, index])) as Record<T, number>);
 }
 
 /**
@@ -124,22 +120,14 @@ export const PlayerStateValue = enumValues(PLAYER_STATES);
 
 // Lower-cased, underscore-free spellings: 'LOGIN_FAILED', 'LoginFailed' and
 // 'loginFailed' (seed 002 writes the enum members that way) all meet here.
-function lookupTable<T extends string>(names: readonly T[]): ReadonlyMap<string, T> {
-  return new Map(names.flatMap((name) => [[name, name] as const, [name.replace(/_/g, '').toLowerCase(), name] as const]));
-}
-const reasonLookup = lookupTable(ROOM_REASONS);
-const publisherLookup = lookupTable(PUBLISHER_STATES);
-const playerLookup = lookupTable(PLAYER_STATES);
+const loose = (name: string): string => name.replace(/_/g, '').toLowerCase();
 
-function toName<T extends string>(
-  names: readonly T[],
-  lookup: ReadonlyMap<string, T>,
-  input: unknown,
-): T | undefined {
-  if (typeof input === 'number') return Number.isInteger(input) ? names[input] : undefined;
+function toName<T extends string>(names: readonly T[], input: unknown): T | undefined {
+  // An integer indexes the names; any other number reads a missing element.
+  if (typeof input === 'number') return names[input];
   if (typeof input !== 'string') return undefined;
   // The canonical name is the hot path (every adapter event): no string work for it.
-  return lookup.get(input) ?? lookup.get(input.replace(/_/g, '').toLowerCase());
+  return names.includes(input as T) ? (input as T) : names.find((name) => loose(name) === loose(input));
 }
 
 /**
@@ -155,7 +143,7 @@ function toName<T extends string>(
  * ```
  */
 export function toRoomReason(input: unknown): RoomReason | undefined {
-  return toName(ROOM_REASONS, reasonLookup, input);
+  return toName(ROOM_REASONS, input);
 }
 
 /**
@@ -167,7 +155,7 @@ export function toRoomReason(input: unknown): RoomReason | undefined {
  * ```
  */
 export function toPublisherState(input: unknown): PublisherStateName | undefined {
-  return toName(PUBLISHER_STATES, publisherLookup, input);
+  return toName(PUBLISHER_STATES, input);
 }
 
 /**
@@ -179,7 +167,7 @@ export function toPublisherState(input: unknown): PublisherStateName | undefined
  * ```
  */
 export function toPlayerState(input: unknown): PlayerStateName | undefined {
-  return toName(PLAYER_STATES, playerLookup, input);
+  return toName(PLAYER_STATES, input);
 }
 
 /**
@@ -228,6 +216,6 @@ export function phaseOfReason(reason: RoomReason): RoomPhase | null {
  * ```
  */
 export function canPublishOrPlay(room: RoomReason | { readonly reason: RoomReason }): boolean {
-  const reason = typeof room === 'string' ? room : room.reason;
-  return reason === 'LOGINED' || reason === 'RECONNECTED';
+  // LOGINED and RECONNECTED are the two reasons whose phase is 'connected'.
+  return REASON_PHASE[typeof room === 'string' ? room : room.reason] === 'connected';
 }

@@ -265,7 +265,7 @@ export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
 export type StatusOptions = Partial<StatusConfig>;
 
 function positive(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+  return Number.isFinite(value) && value! >= 0 ? value! : fallback;
 }
 
 /**
@@ -327,7 +327,7 @@ export function createRoomStatus(roomID: string, at = 0): RoomStatus {
  * ```
  */
 export function createPublisherStatus(streamID: string, at = 0): PublisherStatus {
-  return { streamID, state: 'NO_PUBLISH', errorCode: 0, since: at, replay: null, attempts: 0, gaveUp: false, lastError: null };
+  return streamStatus(streamID, 'NO_PUBLISH', at);
 }
 
 /**
@@ -339,5 +339,9 @@ export function createPublisherStatus(streamID: string, at = 0): PublisherStatus
  * ```
  */
 export function createPlayerStatus(streamID: string, at = 0): PlayerStatus {
-  return { streamID, state: 'NO_PLAY', errorCode: 0, since: at, replay: null, attempts: 0, gaveUp: false, lastError: null };
+  return streamStatus(streamID, 'NO_PLAY', at);
+}
+
+function streamStatus<S>(streamID: string, state: S, since: number) {
+  return { streamID, state, errorCode: 0, since, replay: null, attempts: 0, gaveUp: false, lastError: null };
 }

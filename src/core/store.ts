@@ -2,7 +2,7 @@
  * The store: zustand/vanilla holding {@link StatusState}, plus `dispatch`.
  * As in zustand's redux middleware, the reducer is the only writer.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { devtools } from 'zustand/middleware';
 import { systemClock, type Clock } from './clock.js';
 import type { StatusEvent } from './events.js';
@@ -72,11 +72,19 @@ export type StatusEventListener = (event: StatusEvent, state: StatusState, previ
  */
 export function createStatusStore(options: StatusStoreOptions = {}): StatusStore {
   const initial = createInitialStatus(options);
-  const api = options.devtools
-    ? createStore<StatusState>()(devtools(() => initial, { name: 'zego-status-kit' }))
-    : createStore<StatusState>()(() => initial);
+  const init = (): StatusState => initial;
+  const api = createStore<StatusState>()(
+    (options.devtools ? devtools(init, { name: 'zego-status-kit' }) : init) as StateCreator<StatusState>,
+  );
   const eventListeners = new Set<StatusEventListener>();
   const reportError = options.onListenerError ?? ((error: unknown) => console.error('[zego-status-kit] event listener threw', error));
+  const safely = (call: () => void): void => {
+    try {
+      call();
+    } catch (error) {
+      reportError(error);
+    }
+  };
   // Events dispatched from inside a listener (a policy reacting to a DELETE)
   // wait until every listener has seen the current event, so all listeners see
   // events in the order they happened; one listener that throws neither skips
@@ -88,37 +96,28 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
     if (dispatching) return;
     dispatching = true;
     try {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      for (let next; (next = queue.shift()) !== undefined; ) {
         const current = next;
         const prev = api.getState();
         const state = statusReducer(prev, current);
         if (state !== prev) api.setState(state, true);
-        for (const listener of eventListeners) {
-          try {
-            listener(current, state, prev);
-          } catch (error) {
-            reportError(error);
-          }
-        }
+        for (const listener of eventListeners) safely(() => listener(current, state, prev));
       }
     } finally {
       dispatching = false;
     }
   };
-  const subscribeEvents = (listener: StatusEventListener): (() => void) => {
-    eventListeners.add(listener);
-    return () => eventListeners.delete(listener);
+  return {
+    ...api,
+    // A state subscriber that throws (an app's, or React refusing an update)
+    // must not abort dispatch: the event listeners after it are the policies,
+    // which have to see every stream DELETE (seed 003).
+    subscribe: (listener) => api.subscribe((state, previous) => safely(() => listener(state, previous))),
+    dispatch,
+    subscribeEvents: (listener) => {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    clock: options.clock ?? systemClock,
   };
-  // A state subscriber that throws (an app's, or React refusing an update)
-  // must not abort dispatch: the event listeners after it are the policies,
-  // which have to see every stream DELETE (seed 003).
-  const subscribe: StatusStore['subscribe'] = (listener) =>
-    api.subscribe((state, previous) => {
-      try {
-        listener(state, previous);
-      } catch (error) {
-        reportError(error);
-      }
-    });
-  return { ...api, subscribe, dispatch, subscribeEvents, clock: options.clock ?? systemClock };
 }
