@@ -44,9 +44,10 @@ runBuilt('publint', 'npx', ['publint', '--strict']);
 // ESM-only package: node10 and CommonJS `require` resolution are out of scope
 // (profile esm-only); styles.css is a CSS file, not a module with types.
 runBuilt('attw', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './styles.css']);
-// The size budgets of issue 8 (react <= 8 KB, core <= 4 KB, useRoomState <= 2 KB)
-// are not met yet (see `npm run size`); until they are, npm test does not run
-// them, so CI stays a true signal for what works. Tracked in issue 8's note.
+// Issue 8's size budgets: every met one as is; the two not met yet (react
+// everything <= 8 KB, core <= 4 KB) at a ratchet so they cannot grow. `npm run
+// size` shows them against the budgets as written. See scripts/size-gate.mjs.
+runBuilt('size', 'node', ['scripts/size-gate.mjs']);
 runBuilt('consumer: pack + install + typecheck + build', 'node', ['scripts/consumer-test.mjs']);
 // examples/zego-web runs the kit from src/ against the real ZEGO Web SDK; it
 // cannot reach ZEGO here, so it is type-checked and built, not run.
