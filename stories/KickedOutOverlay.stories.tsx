@@ -148,3 +148,77 @@ export const FocusTrapAndActions: Story = {
     });
   },
 };
+
+/** A bounded room box: `position: relative` is all `contained` needs from it. */
+const ROOM_BOX = {
+  position: 'relative',
+  width: '22rem',
+  height: '14rem',
+  border: '1px solid var(--zsk-color-border)',
+  borderRadius: 'var(--zsk-radius)',
+} as const;
+
+/**
+ * `contained`: the dialog covers only its nearest positioned ancestor (here a
+ * bounded room box), e.g. one room among several or a tile. It still takes
+ * focus and keeps Tab inside, but is not `aria-modal`: the rest of the page,
+ * like the button beside the box, stays usable.
+ */
+export const Contained: Story = {
+  ...withStatus([login, wait(MINUTE)]),
+  args: { contained: true },
+  render: (args) => (
+    <>
+      <button type="button">Other room</button>
+      <section aria-label="Room 1" style={ROOM_BOX}>
+        <p style={{ margin: 0, padding: 'var(--zsk-space-3)' }}>Room 1: video and controls</p>
+        <KickedOutOverlay {...args} />
+      </section>
+    </>
+  ),
+  play: async ({ canvasElement, loaded, globals, step }) => {
+    const status = statusOf({ loaded });
+    const t = messagesOf({ globals });
+    const canvas = within(canvasElement);
+    const other = canvas.getByRole('button', { name: 'Other room' });
+    const box = canvas.getByRole('region', { name: 'Room 1' });
+    other.focus();
+
+    await step('KICKOUT: the dialog opens inside the box and takes focus', async () => {
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER)]);
+      const dialog = await within(box).findByRole('alertdialog', { name: t.kickedTitle });
+      await expect(dialog).toHaveClass('zsk-dialog--contained');
+      await expect(dialog).not.toHaveAttribute('aria-modal');
+      await waitFor(() => expect(within(dialog).getByRole('button', { name: t.rejoin })).toHaveFocus());
+    });
+
+    const dialog = within(box).getByRole('alertdialog');
+    await step('it covers the box exactly, and nothing outside it', async () => {
+      const inner = box.getBoundingClientRect();
+      const rect = dialog.getBoundingClientRect();
+      await expect(getComputedStyle(dialog).position).toBe('absolute');
+      await expect(rect.left).toBeCloseTo(inner.left + box.clientLeft, 0);
+      await expect(rect.top).toBeCloseTo(inner.top + box.clientTop, 0);
+      await expect(rect.width).toBeCloseTo(box.clientWidth, 0);
+      await expect(rect.height).toBeCloseTo(box.clientHeight, 0);
+      // The button beside the box is not under the dialog.
+      const { left, top, width, height } = other.getBoundingClientRect();
+      await expect(canvasElement.ownerDocument.elementFromPoint(left + width / 2, top + height / 2)).toBe(other);
+    });
+
+    await step('Tab stays inside; Escape does not dismiss it', async () => {
+      await userEvent.tab();
+      await expect(within(dialog).getByRole('button', { name: t.leave })).toHaveFocus();
+      await userEvent.tab();
+      await expect(within(dialog).getByRole('button', { name: t.rejoin })).toHaveFocus();
+      await userEvent.keyboard('{Escape}');
+      await expect(within(box).getByRole('alertdialog')).toBeInTheDocument();
+    });
+
+    await step('logging in again closes it and gives focus back', async () => {
+      status.run([room('LOGINING')]);
+      await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
+      await expect(other).toHaveFocus();
+    });
+  },
+};

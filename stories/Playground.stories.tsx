@@ -216,7 +216,7 @@ export const HostDropPast90s: Story = {
   },
 };
 
-/** The kick-out dialog with the server's custom message, scoped to the audience panel. */
+/** The kick-out dialog with the server's custom message, contained in the audience panel. */
 export const KickedWithMessage: Story = {
   name: 'Audience kicked by the server (1002055)',
   play: async ({ canvasElement }) => {
@@ -225,6 +225,12 @@ export const KickedWithMessage: Story = {
     await audiencePlaying(canvas);
     await userEvent.click(audience.getByRole('button', { name: 'Kick (1002055)' }));
     const dialog = await audience.findByRole('alertdialog');
+    // `contained`: it covers the audience panel only, and leaves the host usable (so not aria-modal).
+    await expect(dialog).toHaveClass('zsk-dialog--contained');
+    await expect(dialog).not.toHaveAttribute('aria-modal');
+    const crash = panel(canvas, 'host').getByRole('button', { name: 'Crash host app' });
+    const { left, top, width, height } = crash.getBoundingClientRect();
+    await expect(canvasElement.ownerDocument.elementFromPoint(left + width / 2, top + height / 2)).toBe(crash);
     await expect(dialog).toHaveTextContent(en.kickedByServer);
     await expect(dialog).toHaveTextContent(PLAYGROUND.kickMessage);
     await userEvent.click(within(dialog).getByRole('button', { name: en.rejoin }));

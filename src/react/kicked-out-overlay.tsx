@@ -18,6 +18,24 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
   onRejoin?: () => void;
   /** A "Leave" button: e.g. leave the call screen. */
   onLeave?: () => void;
+  /**
+   * Cover only the nearest positioned ancestor (`position: absolute; inset: 0`,
+   * class `zsk-dialog--contained`, `data-contained`) instead of the viewport:
+   * for one room among several on a page, or a tile. Focus still moves in,
+   * Tab stays in, Escape still does nothing; but the rest of the page stays
+   * usable, so the dialog is not `aria-modal`. Give the ancestor
+   * `position: relative` (or any non-static position).
+   *
+   * @defaultValue false
+   * @example
+   * ```tsx
+   * <section style={{ position: 'relative' }}>
+   *   <RoomView roomID="room-a" />
+   *   <KickedOutOverlay roomID="room-a" contained onRejoin={rejoinA} />
+   * </section>
+   * ```
+   */
+  contained?: boolean;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -26,7 +44,8 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
  * 1002055 removed by the service), with any custom message from extendedData
  * as text and Rejoin / Leave actions. Focus moves into it, stays in it, and
  * returns where it was when it closes; Escape does not dismiss it — the user
- * chooses an action.
+ * chooses an action. Page-fixed over the viewport by default; `contained`
+ * confines it to its nearest positioned ancestor.
  *
  * @example
  * ```tsx
@@ -34,7 +53,7 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
  * ```
  */
 export function KickedOutOverlay(props: KickedOutOverlayProps) {
-  const { roomID, store, messages, onRejoin, onLeave, unstyled, className, onKeyDown, ...rest } = props;
+  const { roomID, store, messages, onRejoin, onLeave, contained, unstyled, className, onKeyDown, ...rest } = props;
   const view = useKickedOut(roomID, props);
   const text = useStatusMessages(messages);
   const id = useId();
@@ -57,14 +76,16 @@ export function KickedOutOverlay(props: KickedOutOverlayProps) {
   return (
     <div
       role="alertdialog"
-      aria-modal="true"
+      // Modal means the rest of the page is inert; a contained dialog leaves it usable.
+      aria-modal={contained ? undefined : true}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-message${view.customMessage !== null ? ` ${id}-custom` : ''}`}
       aria-live="assertive"
       tabIndex={-1}
       data-state="kicked"
       data-code={view.code}
-      className={kitClass(unstyled, 'zsk-dialog', className)}
+      data-contained={contained ? '' : undefined}
+      className={kitClass(unstyled, contained ? 'zsk-dialog zsk-dialog--contained' : 'zsk-dialog', className)}
       onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
         onKeyDown?.(event);
         const { currentTarget: dialog, key } = event;

@@ -442,12 +442,8 @@ function Panel({
         ))}
       </div>
       {!dismissed && (
-        // Scoped to the panel so the other user stays usable; an app would show it full-screen.
-        <KickedOutOverlay
-          style={styles.dialog}
-          onRejoin={onRetry}
-          onLeave={() => setDismissed(true)}
-        />
+        // Contained in the panel (position: relative) so the other user stays usable.
+        <KickedOutOverlay contained onRejoin={onRetry} onLeave={() => setDismissed(true)} />
       )}
       {app.crashed && (
         <p role="note" style={styles.crashed}>
@@ -547,7 +543,6 @@ const styles = {
   panels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))', gap: 'var(--zsk-space-3)' },
   panel: {
     position: 'relative',
-    overflow: 'hidden',
     display: 'grid',
     alignContent: 'start',
     gap: 'var(--zsk-space-2)',
@@ -560,7 +555,6 @@ const styles = {
   panelTitle: { margin: 0, fontSize: '1.15em' },
   line: { margin: 0 },
   video: { aspectRatio: '16 / 9', width: '100%' },
-  dialog: { position: 'absolute' },
   crashed: { margin: 0, color: 'var(--zsk-color-danger)', fontWeight: 600 },
   logSection: { display: 'grid', gap: 'var(--zsk-space-2)' },
   log: {

@@ -3,11 +3,12 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describeError } from '../../src/core/errors.js';
 import { KickedOutOverlay } from '../../src/react/kicked-out-overlay.js';
+import { en } from '../../src/react/i18n/en.js';
 import { LOCALES, setup } from './helpers.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-function App(props: { onRejoin?: () => void; onLeave?: () => void }) {
+function App(props: { onRejoin?: () => void; onLeave?: () => void; contained?: boolean }) {
   return (
     <>
       <button type="button">Before</button>
@@ -108,5 +109,65 @@ describe('KickedOutOverlay', () => {
     expect(node).toBe(dialog);
     expect(dialog.className).toBe('mine');
     expect(dialog).toHaveFocus();
+  });
+
+  describe('contained', () => {
+    it('is page-fixed and modal by default', () => {
+      const t = setup();
+      t.view(<App />);
+      act(() => t.room('KICKOUT', 1002050));
+      const dialog = screen.getByRole('alertdialog');
+      expect(dialog).toHaveAttribute('aria-modal', 'true');
+      expect(dialog).not.toHaveClass('zsk-dialog--contained');
+      expect(dialog).not.toHaveAttribute('data-contained');
+    });
+
+    it('has the modifier class and is not aria-modal (the rest of the page stays usable)', () => {
+      const t = setup();
+      t.view(<App contained onRejoin={() => {}} />);
+      act(() => t.room('KICKOUT', 1002055));
+      const dialog = screen.getByRole('alertdialog', { name: en.kickedTitle });
+      expect(dialog).toHaveClass('zsk-dialog', 'zsk-dialog--contained');
+      expect(dialog).toHaveAttribute('data-contained');
+      expect(dialog).not.toHaveAttribute('aria-modal');
+      expect(dialog).toHaveAttribute('data-state', 'kicked');
+      expect(dialog).toHaveAccessibleDescription(en.kickedByServer);
+    });
+
+    it('still moves focus in, keeps Tab in, ignores Escape, and restores focus', async () => {
+      const user = userEvent.setup();
+      const t = setup();
+      t.view(<App contained onRejoin={() => {}} onLeave={() => {}} />);
+      act(() => t.login());
+      const before = screen.getByRole('button', { name: 'Before' });
+      before.focus();
+      act(() => t.room('KICKOUT', 1002050));
+      const rejoin = screen.getByRole('button', { name: en.rejoin });
+      const leave = screen.getByRole('button', { name: en.leave });
+      expect(rejoin).toHaveFocus();
+      await user.tab();
+      expect(leave).toHaveFocus();
+      await user.tab();
+      expect(rejoin).toHaveFocus();
+      await user.keyboard('{Escape}');
+      expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+      act(() => t.room('LOGINING'));
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+      expect(before).toHaveFocus();
+    });
+
+    it('unstyled emits no kit class, only the app\'s, and keeps data-contained', () => {
+      const t = setup();
+      t.view(<KickedOutOverlay contained unstyled className="mine" onRejoin={() => {}} onLeave={() => {}} />);
+      act(() => t.room('KICKOUT', 1002050));
+      const dialog = screen.getByRole('alertdialog');
+      expect(dialog.className).toBe('mine');
+      expect(dialog).toHaveAttribute('data-contained');
+      expect(dialog).not.toHaveAttribute('aria-modal');
+      for (const node of [dialog, ...dialog.querySelectorAll('*')]) {
+        expect(node.getAttribute('class') ?? '', node.tagName).not.toMatch(/\bzsk-/);
+      }
+      expect(screen.getByRole('button', { name: en.rejoin })).toHaveFocus();
+    });
   });
 });
