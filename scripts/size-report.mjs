@@ -8,7 +8,7 @@
 //   node scripts/size-report.mjs core -v    plus per-module bytes
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -16,7 +16,10 @@ const src = (file) => resolve(root, 'src', file);
 
 function coreNames() {
   const names = new Set();
-  for (const file of readdirSync(src('core')).filter((f) => f.endsWith('.ts') && !f.includes('zh-CN'))) {
+  // The modules src/core/index.ts re-exports (internal ones like guards.ts are not).
+  const index = readFileSync(src('core/index.ts'), 'utf8');
+  for (const [, base] of index.matchAll(/export \* from '\.\/([\w-]+)\.js'/g)) {
+    const file = `${base}.ts`;
     const text = readFileSync(src(`core/${file}`), 'utf8');
     for (const m of text.matchAll(/^export (?:const|let|function|class|abstract class) (\w+)/gm)) names.add(m[1]);
   }

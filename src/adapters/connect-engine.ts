@@ -11,6 +11,7 @@
  */
 // Core modules imported one by one (not the barrel) so the adapters pull in only what they use.
 import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/events.js';
+import { extendedDataText, isId, isNumber, nonNegative } from '../core/guards.js';
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 
@@ -57,8 +58,6 @@ export interface EngineEmitterLike {
 /** An event's fields without `type` (the callback's name) and `at` (stamped on dispatch), or `undefined` to drop it. */
 type Fields = Record<string, unknown> | undefined;
 
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
 const propsOf = (value: unknown): Record<string, unknown> =>
@@ -70,26 +69,9 @@ export function readErrorCode(value: unknown): number {
   return isNumber(number) ? number : 0;
 }
 
-/**
- * extendedData as text. The web SDK sends JSON text on some events and plain
- * text on others ("login timeout", DESIGN §4); iOS/RN send a dictionary
- * object, kept as its JSON text so the store holds plain strings only.
- */
-export function readExtendedData(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object') {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      // cycles, BigInt: dropped rather than thrown into the SDK
-    }
-  }
-  return undefined;
-}
-
-/** `{ extendedData }` to spread into an event, when there is any. */
+/** `{ extendedData }` to spread into an event, when there is any (as text, DESIGN §4: JSON or plain). */
 function withExtendedData(value: unknown) {
-  const extendedData = readExtendedData(value);
+  const extendedData = extendedDataText(value);
   return extendedData !== undefined && { extendedData };
 }
 
@@ -157,7 +139,7 @@ export function connectEngine(
   defaultRetryTimeMs: number,
   objectArgs: boolean,
 ): () => void {
-  const budget = isNumber(roomRetryTimeMs) && roomRetryTimeMs >= 0 ? roomRetryTimeMs : defaultRetryTimeMs;
+  const budget = nonNegative(roomRetryTimeMs, defaultRetryTimeMs);
 
   /**
    * A roomStateChanged / publisherStateUpdate / playerStateUpdate reader for

@@ -5,6 +5,7 @@
  * Unchanged slices keep their identity, so selectors stay cheap.
  */
 import type { RoomStateChangedEvent, RoomStreamUpdateEvent, RoomUserUpdateEvent, StatusEvent, ZegoUser } from './events.js';
+import { extendedDataText, isId, isNumber, isObject } from './guards.js';
 import { PersistentMap } from './persistent-map.js';
 import { REASON_PHASE, toPlayerState, toPublisherState, toRoomReason } from './states.js';
 import {
@@ -19,10 +20,6 @@ import {
   type StatusState,
 } from './status.js';
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-// False for anything but a finite number: no coercion, unlike the global isFinite.
-const isNumber = Number.isFinite as (value: unknown) => value is number;
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 
 // The value of `read()`, or null when it throws.
 function attempt<T>(read: () => T): T | null {
@@ -31,11 +28,6 @@ function attempt<T>(read: () => T): T | null {
   } catch {
     return null;
   }
-}
-
-/** extendedData as text: strings kept, objects (iOS sends an NSDictionary) serialized, the rest dropped. */
-function extendedText(value: unknown): string | null {
-  return typeof value === 'string' ? value : attempt(() => (isObject(value) && JSON.stringify(value)) || null);
 }
 
 /**
@@ -130,7 +122,7 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     if (known && known.reason === reason && known.errorCode === errorCode) return state; // duplicate
     const { roomRetryTimeMs, heartbeatTimeoutMs } = state.config;
     const budget = isNumber(event.roomRetryTimeMs) && event.roomRetryTimeMs >= 0 ? event.roomRetryTimeMs : roomRetryTimeMs;
-    const extendedData = extendedText(event.extendedData);
+    const extendedData = extendedDataText(event.extendedData) ?? null;
     // `to` is null for LOGOUT_FAILED: phase and timing unchanged, the user stays
     // in (and visible) until the heartbeat times out (seed 002).
     const to = REASON_PHASE[reason];

@@ -1,6 +1,7 @@
 /**
  * The shape of the store's state: per room, per publisher, per player.
  */
+import { nonNegative } from './guards.js';
 import { PersistentMap } from './persistent-map.js';
 import type { PlayerStateName, PublisherStateName, RoomPhase, RoomReason } from './states.js';
 import type { ZegoStream, ZegoUser } from './events.js';
@@ -264,10 +265,6 @@ export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
  */
 export type StatusOptions = Partial<StatusConfig>;
 
-function positive(value: number | undefined, fallback: number): number {
-  return Number.isFinite(value) && value! >= 0 ? value! : fallback;
-}
-
 /**
  * The state before anything happened: no rooms, publishers or players.
  *
@@ -284,9 +281,9 @@ export function createInitialStatus(options: StatusOptions = {}): StatusState {
     players: PersistentMap.empty(),
     currentRoomID: null,
     config: {
-      roomRetryTimeMs: positive(options.roomRetryTimeMs, NATIVE_ROOM_RETRY_TIME_MS),
-      heartbeatTimeoutMs: positive(options.heartbeatTimeoutMs, HEARTBEAT_TIMEOUT_MS),
-      removedStreamLimit: Math.floor(positive(options.removedStreamLimit, DEFAULT_REMOVED_STREAM_LIMIT)),
+      roomRetryTimeMs: nonNegative(options.roomRetryTimeMs, NATIVE_ROOM_RETRY_TIME_MS),
+      heartbeatTimeoutMs: nonNegative(options.heartbeatTimeoutMs, HEARTBEAT_TIMEOUT_MS),
+      removedStreamLimit: Math.floor(nonNegative(options.removedStreamLimit, DEFAULT_REMOVED_STREAM_LIMIT)),
     },
   };
 }

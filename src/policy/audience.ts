@@ -15,6 +15,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
+import { isId } from '../core/guards.js';
 import { toPlayerState } from '../core/states.js';
 import type { LiveStream } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
@@ -120,7 +121,6 @@ interface Played extends RetrySlot {
   hasMedia?: boolean;
 }
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isMedia = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /**

@@ -10,6 +10,7 @@
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { RetryTarget, StatusEvent } from '../core/events.js';
+import { isNumber, nonNegative } from '../core/guards.js';
 import type { StatusStore } from '../core/store.js';
 
 /** The failure of a call, as the store records it. */
@@ -17,8 +18,6 @@ export interface CallFailure {
   readonly errorCode: number;
   readonly message?: string;
 }
-
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**
  * Reads a ZEGO-style error: the web SDK rejects with `{ code, msg }`
@@ -57,10 +56,6 @@ export function failureOf(error: unknown): CallFailure {
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return Object(value) === value && typeof (value as { then?: unknown }).then === 'function';
 }
-
-/** A non-negative finite number from the options, else the default. */
-const nonNegative = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 
 /** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). */
 export interface RetrySlot {

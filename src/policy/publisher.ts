@@ -9,6 +9,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
+import { isId } from '../core/guards.js';
 import type { RoomPhase } from '../core/states.js';
 import { toPublisherState } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
@@ -66,7 +67,6 @@ export interface PublisherRetryPolicyOptions<E = unknown> {
   roomID?: string;
 }
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
 
 /**

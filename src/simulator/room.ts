@@ -8,6 +8,7 @@
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { ZegoUser } from '../core/events.js';
+import { isId, nonNegative } from '../core/guards.js';
 import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/states.js';
 import { HEARTBEAT_TIMEOUT_MS, WEB_ROOM_RETRY_TIME_MS } from '../core/status.js';
 import {
@@ -255,9 +256,6 @@ interface EngineState {
   tokenExpired: boolean;
 }
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const nonNegative = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 
 function userOf(value: unknown): ZegoUser | undefined {
   if (value === null || typeof value !== 'object') return undefined;
