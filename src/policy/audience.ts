@@ -163,7 +163,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
   const { engine, store, shouldPlay, playOptions, onMediaStream, roomID: onlyRoomID } = options;
   // Handlers run one at a time (`run`): the store calls listeners synchronously,
   // also for the events this policy dispatches from inside a handler.
-  const [run, emit, fail, clear, reset, schedule, listen] = createPolicyKit(
+  const { run, emit, fail, clear, reset, schedule, listen } = createPolicyKit(
     store,
     options.clock ?? store.clock,
     'player',

@@ -10,7 +10,7 @@
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { RetryTarget, StatusEvent } from '../core/events.js';
-import { isNumber, nonNegative } from '../core/guards.js';
+import { isNumber, isObject, nonNegative } from '../core/guards.js';
 import type { StatusStore } from '../core/store.js';
 
 /** The failure of a call, as the store records it. */
@@ -31,17 +31,14 @@ export interface CallFailure {
  * ```
  */
 export function failureOf(error: unknown): CallFailure {
-  // A bare number is its code, a bare string its message: read as `{ code, msg }`
-  // (no prototype, so nothing but these two can be found on it).
-  const record = (
-    error !== null && typeof error === 'object' ? error : { __proto__: null, code: error, msg: error }
-  ) as Record<string, unknown>;
-  const { code, errorCode } = record;
-  const text = record['msg'] ?? record['message'];
-  return {
-    errorCode: isNumber(code) ? code : isNumber(errorCode) ? errorCode : -1,
-    ...(typeof text === 'string' && { message: text }),
-  };
+  if (isObject(error)) {
+    const { code, errorCode } = error;
+    const text = error['msg'] ?? error['message'];
+    const number = isNumber(code) ? code : isNumber(errorCode) ? errorCode : -1;
+    return typeof text === 'string' ? { errorCode: number, message: text } : { errorCode: number };
+  }
+  if (isNumber(error)) return { errorCode: error };
+  return typeof error === 'string' ? { errorCode: -1, message: error } : { errorCode: -1 };
 }
 
 /**
@@ -72,12 +69,12 @@ export interface RetrySlot {
 type PolicyEventType = 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'replayCancelled' | 'engineCallFailed';
 
 /**
- * The toolkit one policy instance runs on: `[run, emit, fail, clear, reset,
- * schedule, listen]`, each described where it is defined below.
+ * The toolkit one policy instance runs on: `{ run, emit, fail, clear, reset,
+ * schedule, listen }`, each described where it is defined below.
  *
  * @example
  * ```ts
- * const [run, emit] = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
+ * const { run, emit } = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
  * ```
  */
 export function createPolicyKit(
@@ -175,6 +172,5 @@ export function createPolicyKit(
   const listen = (handle: (event: StatusEvent) => void): (() => void) =>
     store.subscribeEvents((event) => run(() => handle(event)));
 
-  // A tuple rather than an object: its names would survive minification twice.
-  return [run, emit, fail, clear, reset, schedule, listen] as const;
+  return { run, emit, fail, clear, reset, schedule, listen };
 }

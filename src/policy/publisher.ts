@@ -95,7 +95,7 @@ const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || p
  */
 export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryPolicyOptions<E>): () => void {
   const { engine, store, streamID, republish, roomID: onlyRoomID } = options;
-  const [run, emit, fail, clear, reset, schedule, listen] = createPolicyKit(
+  const { run, emit, fail, clear, reset, schedule, listen } = createPolicyKit(
     store,
     options.clock ?? store.clock,
     'publisher',
