@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Clock } from '../core/clock.js';
+import { nonNegative } from '../core/guards.js';
 
 /**
  * Timing of {@link useAntiFlap}, shared by every component that shows and hides.
@@ -22,19 +23,6 @@ export interface AntiFlapOptions {
 }
 
 /**
- * `value` when it is a finite number of milliseconds ≥ 0, else `fallback`
- * (for timing options that may be missing or nonsense).
- *
- * @example
- * ```ts
- * duration(undefined, 2000); // 2000
- * duration(-5, 0);           // 0
- * ```
- */
-export const duration = (value: number | undefined, fallback: number): number =>
-  Number.isFinite(value) && value! >= 0 ? value! : fallback;
-
-/**
  * Whether to show something that is `active`, debounced on `clock`: shown
  * `showDelayMs` after it became active (never, if it stops before), and kept
  * for `minVisibleMs` once shown. With both 0 it is `active` itself. Every
@@ -46,8 +34,8 @@ export const duration = (value: number | undefined, fallback: number): number =>
  * ```
  */
 export function useAntiFlap(active: boolean, options: AntiFlapOptions, clock: Clock): boolean {
-  const showDelayMs = duration(options.showDelayMs, 0);
-  const minVisibleMs = duration(options.minVisibleMs, 0);
+  const showDelayMs = nonNegative(options.showDelayMs, 0);
+  const minVisibleMs = nonNegative(options.minVisibleMs, 0);
   // When it was last shown, or null while hidden.
   const [shownAt, setShownAt] = useState<number | null>(() => (active && showDelayMs === 0 ? clock.now() : null));
   const shown = shownAt !== null;

@@ -4,13 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { describeError } from '../core/errors.js';
+import { nonNegative } from '../core/guards.js';
 import type { RoomStatus } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
 import { useRoomState } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
-import { duration, useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
+import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
 
 /**
@@ -112,7 +113,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const store = useStatusStore(options.store);
   const messages = useStatusMessages(options.messages);
   const room = useRoomState(roomID, store);
-  const noticeMs = duration(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
+  const noticeMs = nonNegative(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
   const [outageShown, setOutageShown] = useState(false);
   const [held, setHeld] = useState<ReconnectingBannerState>('hidden');
   const { phase, loginStartedAt } = room;
@@ -130,7 +131,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
           phase === 'connected' &&
             room.reason === 'RECONNECTED' &&
             outageShown &&
-            now - room.since < duration(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
+            now - room.since < nonNegative(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
           ? 'reconnected'
           : 'hidden';
 
