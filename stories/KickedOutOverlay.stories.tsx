@@ -18,7 +18,7 @@ const meta = {
       description: {
         component:
           'A modal `alertdialog` on KICKOUT. Each story logs in, then receives `roomStateChanged(KICKOUT, code, extendedData)`. ' +
-          'The dialog takes focus, keeps Tab inside, ignores Escape and gives focus back when it closes.',
+          'The dialog takes focus, keeps Tab inside (unless `contained`: then it is not modal), ignores Escape and gives focus back when it closes.',
       },
       // A modal with a page-wide scrim: each story in a frame of its own on the docs page.
       story: { inline: false, height: '320px' },
@@ -161,8 +161,8 @@ const ROOM_BOX = {
 /**
  * `contained`: the dialog covers only its nearest positioned ancestor (here a
  * bounded room box), e.g. one room among several or a tile. It still takes
- * focus and keeps Tab inside, but is not `aria-modal`: the rest of the page,
- * like the button beside the box, stays usable.
+ * focus and gives it back, but is not `aria-modal` and does not hold Tab: the
+ * rest of the page, like the buttons beside the box, stays usable.
  */
 export const Contained: Story = {
   ...withStatus([login, wait(MINUTE)]),
@@ -174,6 +174,7 @@ export const Contained: Story = {
         <p style={{ margin: 0, padding: 'var(--zsk-space-3)' }}>Room 1: video and controls</p>
         <KickedOutOverlay {...args} />
       </section>
+      <button type="button">Room 2</button>
     </>
   ),
   play: async ({ canvasElement, loaded, globals, step }) => {
@@ -206,11 +207,14 @@ export const Contained: Story = {
       await expect(canvasElement.ownerDocument.elementFromPoint(left + width / 2, top + height / 2)).toBe(other);
     });
 
-    await step('Tab stays inside; Escape does not dismiss it', async () => {
+    await step('Tab moves on to the page (not modal); Escape does not dismiss it', async () => {
       await userEvent.tab();
-      await expect(within(dialog).getByRole('button', { name: t.leave })).toHaveFocus();
+      const leave = within(dialog).getByRole('button', { name: t.leave });
+      await expect(leave).toHaveFocus();
       await userEvent.tab();
-      await expect(within(dialog).getByRole('button', { name: t.rejoin })).toHaveFocus();
+      await expect(canvas.getByRole('button', { name: 'Room 2' })).toHaveFocus();
+      await userEvent.tab({ shift: true });
+      await expect(leave).toHaveFocus();
       await userEvent.keyboard('{Escape}');
       await expect(within(box).getByRole('alertdialog')).toBeInTheDocument();
     });

@@ -21,10 +21,11 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
   /**
    * Cover only the nearest positioned ancestor (`position: absolute; inset: 0`,
    * class `zsk-dialog--contained`, `data-contained`) instead of the viewport:
-   * for one room among several on a page, or a tile. Focus still moves in,
-   * Tab stays in, Escape still does nothing; but the rest of the page stays
-   * usable, so the dialog is not `aria-modal`. Give the ancestor
-   * `position: relative` (or any non-static position).
+   * for one room among several on a page, or a tile. Focus still moves in on
+   * open and goes back on close, and Escape still does nothing; but the rest
+   * of the page stays usable, so the dialog is not `aria-modal` and Tab is
+   * not held inside it (WAI-ARIA APG: only a modal dialog keeps focus in).
+   * Give the ancestor `position: relative` (or any non-static position).
    *
    * @defaultValue false
    * @example
@@ -93,8 +94,10 @@ export function KickedOutOverlay(props: KickedOutOverlayProps) {
           // Not dismissible by Escape: leaving or rejoining is the user's choice.
           event.preventDefault();
           event.stopPropagation();
-        } else if (key === 'Tab') {
-          // Tab cycles through the buttons, and goes nowhere when there are none.
+        } else if (key === 'Tab' && !contained) {
+          // A modal dialog keeps Tab in: it cycles through the buttons, and goes
+          // nowhere when there are none. A contained one is not modal, so Tab
+          // moves on to the rest of the page as usual.
           const buttons = dialog.querySelectorAll('button');
           const first = buttons[0];
           const last = buttons[buttons.length - 1];
