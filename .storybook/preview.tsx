@@ -1,6 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
-import { withKitGlobals } from '../stories/support/status-story.js';
+import { disposeStatusOnCleanup, withKitGlobals } from '../stories/support/status-story.js';
 
 const preview: Preview = {
   parameters: {
@@ -40,6 +40,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [withKitGlobals],
+  // Stops each story's test patterns when it is torn down.
+  beforeEach: disposeStatusOnCleanup,
   tags: ['autodocs'],
 };
 

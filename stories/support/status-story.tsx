@@ -32,7 +32,7 @@ import { formatDuration } from '../../src/react/format.js';
 import { formatMessage, type StatusLocale, type StatusMessages } from '../../src/react/i18n/messages.js';
 import { zhCN } from '../../src/react/i18n/zh-CN.js';
 import { createMediaRegistry, type MediaRegistry } from '../../src/react/media-registry.js';
-import { createTestPattern } from '../../src/simulator/media.js';
+import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
 import { LOGIN_LATENCY_MS, PLAY_LATENCY_MS, SimulatorErrorCode } from '../../src/simulator/constants.js';
 import './story.css';
 
@@ -80,6 +80,13 @@ export interface StatusHandle {
   readonly run: (script: StatusScript) => void;
   /** Runs the `afterMount` steps once, however often React mounts; repaints test patterns. */
   readonly mounted: () => void;
+  /**
+   * Stops the story's test patterns (each redraws on a real 500 ms timer while
+   * its track is live) and pending repaints: Storybook calls it when the story
+   * is torn down ({@link disposeStatusOnCleanup}), so switching stories leaves
+   * no canvas drawing in the background.
+   */
+  readonly dispose: () => void;
 }
 
 export const SECOND = 1000;
@@ -125,13 +132,27 @@ export function createStatusHandle(script: StatusScript = [], options: StatusSto
   };
   run(script);
   let ranAfterMount = false;
+  const repaints = new Set<ReturnType<typeof setTimeout>>();
   const mounted = (): void => {
-    if (patterns.length > 0) for (const delay of [0, 100, 500]) setTimeout(repaint, delay);
+    if (patterns.length > 0) {
+      for (const delay of [0, 100, 500]) {
+        const id = setTimeout(() => {
+          repaints.delete(id);
+          repaint();
+        }, delay);
+        repaints.add(id);
+      }
+    }
     if (ranAfterMount || !afterMount) return;
     ranAfterMount = true;
     run(afterMount);
   };
-  return { store, clock, registry, emit, advance: (ms) => clock.advance(ms), run, mounted };
+  const dispose = (): void => {
+    for (const id of repaints) clearTimeout(id);
+    repaints.clear();
+    for (const media of patterns.splice(0)) stopSimulatedMedia(media);
+  };
+  return { store, clock, registry, emit, advance: (ms) => clock.advance(ms), run, mounted, dispose };
 }
 
 /**
@@ -140,6 +161,16 @@ export function createStatusHandle(script: StatusScript = [], options: StatusSto
  */
 export function withStatus(script: StatusScript, options: StatusStoryOptions = {}): { loaders: Loader[] } {
   return { loaders: [() => ({ status: createStatusHandle(script, options) })] };
+}
+
+/**
+ * The preview's `beforeEach` (it runs after the loaders): returns the cleanup
+ * that disposes the story's handle, which Storybook calls when the story is
+ * torn down or rendered again.
+ */
+export function disposeStatusOnCleanup(context: Pick<StoryContext, 'loaded'>): (() => void) | undefined {
+  const status = (context.loaded as { status?: StatusHandle } | undefined)?.status;
+  return status && (() => status.dispose());
 }
 
 /** The story's handle, for play functions: `statusOf(context).advance(90_000)`. */

@@ -71,3 +71,21 @@ async function login(engine: SimulatedEngine, clock: ManualClock): Promise<void>
   clock.advance(1_000);
   await done;
 }
+
+describe('story test patterns', () => {
+  it('are stopped when Storybook tears the story down (the preview beforeEach cleanup)', async () => {
+    const { createStatusHandle, disposeStatusOnCleanup } = await import('../../stories/support/status-story.js');
+    const status = createStatusHandle([], { testPatterns: ['host-main', 'guest'] });
+    const media = ['host-main', 'guest'].map((id) => status.registry.get(id) as MediaStream);
+    for (const stream of media) expect(stream).toBeInstanceOf(MediaStream);
+    status.mounted();
+    const tracks = media.flatMap((stream) => stream.getVideoTracks());
+    expect(tracks.map((track) => track.readyState)).toEqual(['live', 'live']);
+    const cleanup = disposeStatusOnCleanup({ loaded: { status } });
+    expect(cleanup).toBeTypeOf('function');
+    cleanup!();
+    expect(tracks.map((track) => track.readyState)).toEqual(['ended', 'ended']);
+    // A story without a status store has nothing to clean up.
+    expect(disposeStatusOnCleanup({ loaded: {} })).toBeUndefined();
+  });
+});
