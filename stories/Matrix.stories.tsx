@@ -171,8 +171,15 @@ export const AllReasons: Story = {
       const column = within(within(canvasElement).getByRole('region', { name: title }));
       const row = (reason: RoomReason) => within(column.getByRole('group', { name: reason }));
       await expect(column.getAllByRole('group')).toHaveLength(ROOM_REASONS.length);
-      await expect(row('LOGINING').getByRole('status')).toHaveTextContent(t.connecting);
-      await expect(row('LOGINED').queryByRole('status')).toBeNull();
+      // Each row has two polite live regions, the banner's then the overlay's, mounted even when empty.
+      await expect(row('LOGINING').getAllByRole('status')[0]).toHaveTextContent(t.connecting);
+      const quiet = row('LOGINED').getAllByRole('status');
+      await expect(quiet).toHaveLength(2);
+      for (const region of quiet) {
+        await expect(region).toHaveAttribute('data-state', 'hidden');
+        await expect(region).toBeEmptyDOMElement();
+      }
+      await expect(row('LOGINED').queryByRole('alert')).toBeNull();
       await expect(row('LOGIN_FAILED').getByRole('alert')).toHaveTextContent(t.loginFailed);
       await expect(row('RECONNECTING').getAllByRole('status')[0]).toHaveTextContent(t.heartbeatTimedOut);
       await expect(await row('RECONNECTED').findByText(t.reconnected)).toBeInTheDocument();

@@ -40,17 +40,26 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-const noBanner = async (canvasElement: HTMLElement) => {
+/**
+ * Nothing shown: the banner's polite live region is there, hidden and empty
+ * (it stays mounted so that what it says later is announced), and no alert.
+ */
+const noBanner = async (canvasElement: HTMLElement): Promise<HTMLElement> => {
   const canvas = within(canvasElement);
-  await expect(canvas.queryByRole('status')).toBeNull();
+  const region = canvas.getByRole('status');
+  await expect(region).toHaveAttribute('data-state', 'hidden');
+  await expect(region).toBeEmptyDOMElement();
   await expect(canvas.queryByRole('alert')).toBeNull();
+  return region;
 };
 
 /** LOGINING, 1 s in: a normal login takes ≈120 ms (seed 003, T1), so nothing is shown before the 3 s notice. */
 export const Logining: Story = {
   ...withStatus([room('LOGINING'), wait(1 * SECOND)]),
-  parameters: { caption: 'LOGINING for 1 s: no banner yet; "Connecting…" appears only after 3 s.' },
-  play: ({ canvasElement }) => noBanner(canvasElement),
+  parameters: { caption: 'LOGINING for 1 s: no banner yet (an empty live region); "Connecting…" appears in it only after 3 s.' },
+  play: async ({ canvasElement }) => {
+    await noBanner(canvasElement);
+  },
 };
 
 /** LOGINING for 4 s: the web SDK keeps trying for its whole retry time (DESIGN §4), so say so. */
@@ -66,11 +75,13 @@ export const LoginingPastNotice: Story = {
   },
 };
 
-/** LOGINED: connected, the banner renders nothing. */
+/** LOGINED: connected, the banner renders only its empty live region. */
 export const Logined: Story = {
   ...withStatus([login, wait(10 * SECOND)]),
-  parameters: { caption: 'LOGINED: connected, so the banner renders nothing.' },
-  play: ({ canvasElement }) => noBanner(canvasElement),
+  parameters: { caption: 'LOGINED: connected, so the banner shows nothing (it renders an empty live region).' },
+  play: async ({ canvasElement }) => {
+    await noBanner(canvasElement);
+  },
 };
 
 /** LOGIN_FAILED 1002033: the token is wrong or expired (seed 002); Retry is offered. */
@@ -147,22 +158,30 @@ export const ReconnectFailed: Story = {
 /** KICKOUT: the banner stays out of the way; KickedOutOverlay explains. */
 export const Kickout: Story = {
   ...withStatus([login, wait(MINUTE), room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN)]),
-  parameters: { caption: 'KICKOUT: the banner renders nothing; the KickedOutOverlay dialog explains.' },
-  play: ({ canvasElement }) => noBanner(canvasElement),
+  parameters: { caption: 'KICKOUT: the banner shows nothing (an empty live region); the KickedOutOverlay dialog explains.' },
+  play: async ({ canvasElement }) => {
+    await noBanner(canvasElement);
+  },
 };
 
 /** LOGOUT: left the room on purpose; nothing to say. */
 export const Logout: Story = {
   ...withStatus([login, wait(MINUTE), room('LOGOUT')]),
-  parameters: { caption: 'LOGOUT: not in a room, so the banner renders nothing.' },
-  play: ({ canvasElement }) => noBanner(canvasElement),
+  parameters: { caption: 'LOGOUT: not in a room, so the banner shows nothing (it renders an empty live region).' },
+  play: async ({ canvasElement }) => {
+    await noBanner(canvasElement);
+  },
 };
 
 /** LOGOUT_FAILED 1002002: the phase is unchanged (still connected), so nothing is shown. */
 export const LogoutFailed: Story = {
   ...withStatus([login, wait(MINUTE), room('LOGOUT_FAILED', SimulatorErrorCode.LOGOUT_ROOM_NOT_FOUND)]),
-  parameters: { caption: 'LOGOUT_FAILED 1002002: the room phase is unchanged (connected), so the banner renders nothing.' },
-  play: ({ canvasElement }) => noBanner(canvasElement),
+  parameters: {
+    caption: 'LOGOUT_FAILED 1002002: the room phase is unchanged (connected), so the banner shows nothing (it renders an empty live region).',
+  },
+  play: async ({ canvasElement }) => {
+    await noBanner(canvasElement);
+  },
 };
 
 /** The zh-CN catalog, past the heartbeat mark. */
@@ -179,6 +198,7 @@ export const ReconnectingZhCN: Story = {
  * The whole outage, driven from the play function on the story's clock:
  * connected, the network drops (banner appears), the countdown runs, the 90 s
  * note appears, RECONNECTED shows "Reconnected", which goes away 2 s later.
+ * All of it in the one live region that was there, empty, before the drop.
  */
 export const OutageFlow: Story = {
   ...withStatus([login, wait(MINUTE)]),
@@ -187,12 +207,17 @@ export const OutageFlow: Story = {
     const status = statusOf({ loaded });
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
-    await step('connected: no banner', () => noBanner(canvasElement));
+    let region: HTMLElement | undefined;
+    await step('connected: no banner, only its empty live region', async () => {
+      region = await noBanner(canvasElement);
+    });
 
-    await step('T3 network drop: "Reconnecting…" at once', async () => {
+    await step('T3 network drop: "Reconnecting…" at once, inside the region that was there', async () => {
       status.run([dropNetwork]);
-      const banner = await canvas.findByRole('status');
-      await expect(banner).toHaveTextContent(t.reconnecting);
+      await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t.reconnecting));
+      const banner = canvas.getByRole('status');
+      await expect(banner).toBe(region);
+      await expect(banner).toHaveAttribute('data-state', 'reconnecting');
       await expect(banner).toHaveTextContent(say(t, t.reconnectingElapsed, 0));
       await expect(banner).toHaveTextContent(say(t, t.reconnectingRemaining, 5 * MINUTE));
     });
@@ -225,7 +250,9 @@ export const OutageFlow: Story = {
       await settle();
       await expect(canvas.getByRole('status')).toHaveTextContent(t.reconnected);
       status.advance(1);
-      await waitFor(() => expect(canvas.queryByRole('status')).toBeNull());
+      await waitFor(() => expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'hidden'));
+      await expect(canvas.getByRole('status')).toBe(region);
+      await noBanner(canvasElement);
     });
   },
 };

@@ -118,12 +118,39 @@ export const Connecting: Story = {
   },
 };
 
-/** PLAYING: the overlay renders nothing and the video shows. */
+/**
+ * PLAYING: the overlay shows nothing and the video shows. It renders an empty
+ * live region (transparent, click-through), so what it says later is announced.
+ */
 export const HiddenWhilePlaying: Story = {
   ...withStatus([watching, wait(30 * SECOND)]),
-  parameters: { caption: 'PLAYING: the overlay renders nothing over the (here empty) video tile.' },
+  parameters: {
+    caption: 'PLAYING: the overlay shows nothing over the (here empty) video tile: it renders only an empty, transparent live region.',
+  },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).queryByRole('status')).toBeNull();
+    const region = within(canvasElement).getByRole('status');
+    await expect(region).toHaveAttribute('data-state', 'hidden');
+    await expect(region).toBeEmptyDOMElement();
+    await expect(getComputedStyle(region).pointerEvents).toBe('none');
+    await expect(getComputedStyle(region).backgroundColor).toBe('rgba(0, 0, 0, 0)');
     await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+  },
+};
+
+/** The host's stream is deleted while it plays: the text appears in the live region that was there, empty, before. */
+export const HostLostWhilePlaying: Story = {
+  ...withStatus([watching, wait(30 * SECOND)]),
+  parameters: { caption: 'PLAYING. Play this story: the stream is deleted (heartbeat timeout) and the overlay says so.' },
+  play: async ({ canvasElement, loaded, globals }) => {
+    const t = messagesOf({ globals });
+    const canvas = within(canvasElement);
+    const region = canvas.getByRole('status');
+    await expect(region).toHaveAttribute('data-state', 'hidden');
+    await expect(region).toBeEmptyDOMElement();
+    await settle();
+    statusOf({ loaded }).run([streams('DELETE', '{"stream_delete_reason":2}')]);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t.streamWaiting));
+    await expect(canvas.getByRole('status')).toBe(region);
+    await expect(region).toHaveAttribute('data-state', 'waiting');
   },
 };

@@ -48,7 +48,7 @@ const videoOf = (canvasElement: HTMLElement): HTMLVideoElement => {
   return video;
 };
 
-/** PLAYING: the test pattern, no overlay. */
+/** PLAYING: the test pattern; the overlay shows nothing (an empty, transparent live region). */
 export const TestPattern: Story = {
   ...withStatus([watching, wait(10 * SECOND)], withPattern),
   play: async ({ canvasElement }) => {
@@ -58,7 +58,10 @@ export const TestPattern: Story = {
     const tracks = (video.srcObject as MediaStream).getVideoTracks();
     await expect(tracks).toHaveLength(1);
     await expect(tracks[0]!.readyState).toBe('live');
-    await expect(within(canvasElement).queryByRole('status')).toBeNull();
+    const overlay = within(canvasElement).getByRole('status');
+    await expect(overlay).toHaveAttribute('data-state', 'hidden');
+    await expect(overlay).toBeEmptyDOMElement();
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull();
   },
 };
 

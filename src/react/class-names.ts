@@ -31,11 +31,15 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
 /**
  * The live-region attributes every status root uses (DESIGN §6): failures
  * interrupt (`role="alert"`, assertive), everything else waits its turn
- * (`role="status"`, polite).
+ * (`role="status"`, polite). Keep the polite root mounted, empty while there
+ * is nothing to say (screen readers often miss a live region inserted with
+ * its text), and key it by `role`, so a failure inserts a new alert (announced
+ * on insertion) instead of flipping the attributes of the polite one.
  *
  * @example
  * ```tsx
- * <div {...liveRegion(view.state === 'failed')}>{view.title}</div>
+ * const live = liveRegion(view.state === 'failed');
+ * <div key={live.role} {...live}>{view.title}</div>
  * ```
  */
 export function liveRegion(failed: boolean): { role: 'alert' | 'status'; 'aria-live': 'assertive' | 'polite' } {

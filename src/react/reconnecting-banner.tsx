@@ -24,11 +24,17 @@ export interface ReconnectingBannerProps
 }
 
 /**
- * A banner for the room connection: nothing while connected; "Reconnecting…"
- * with time elapsed and time left before the SDK gives up, and a note once
- * others see you as gone (90 s, seed 003); "Reconnected" for 2 s; the failure
- * reason with a Retry action; "Connecting…" for a login longer than 3 s.
- * `role="status"` (polite), failures `role="alert"` (assertive); never takes focus.
+ * A banner for the room connection: "Reconnecting…" with time elapsed and
+ * time left before the SDK gives up, and a note once others see you as gone
+ * (90 s, seed 003); "Reconnected" for 2 s; the failure reason with a Retry
+ * action; "Connecting…" for a login longer than 3 s. `role="status"` (polite),
+ * failures `role="alert"` (assertive); never takes focus.
+ *
+ * With nothing to show (`data-state="hidden"`: connected, out of the room) it
+ * still renders its root, empty and styled to take no space: screen readers
+ * announce text that appears inside a polite live region they already track,
+ * and often miss one inserted together with its text. A failure replaces the
+ * root with a new `role="alert"` element, which is announced on insertion.
  *
  * @example
  * ```tsx
@@ -54,11 +60,14 @@ export function ReconnectingBanner(props: ReconnectingBannerProps) {
   const view = useReconnectingBanner(roomID, props);
   const text = useStatusMessages(messages);
   const { state } = view;
-  if (state === 'hidden') return null;
+  const live = liveRegion(state === 'failed');
   const part = (name: string, content: string | null, timer?: boolean) =>
     textPart(unstyled, `zsk-banner__${name}`, content, timer);
+  // Mounted while hidden too (empty: the view has no text then), so what it says
+  // later is announced. Keyed by role: a failure gets a fresh role="alert" node,
+  // announced on insertion; a role/aria-live flip on this node often is not.
   return (
-    <div {...liveRegion(state === 'failed')} data-state={state} className={kitClass(unstyled, 'zsk-banner', className)} {...rest}>
+    <div key={live.role} {...live} data-state={state} className={kitClass(unstyled, 'zsk-banner', className)} {...rest}>
       {part('title', view.title)}
       {part('time', view.elapsedText, true)}
       {part('time', view.remainingText, true)}

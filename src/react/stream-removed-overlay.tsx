@@ -26,7 +26,15 @@ export interface StreamRemovedOverlayProps
  * The overlay over a video tile: "Host connection lost, waiting…" (with the
  * delete reason) after a stream DELETE, "Retrying in N s" while a replay is
  * scheduled, "Stream unavailable" with Retry once the policy gave up,
- * "Connecting…" while PLAY_REQUESTING; nothing while PLAYING.
+ * "Connecting…" while PLAY_REQUESTING. `role="status"` (polite), "Stream
+ * unavailable" `role="alert"` (assertive).
+ *
+ * With nothing to show (`data-state="hidden"`: PLAYING, or not played) it
+ * still renders its root, empty, transparent and click-through: screen
+ * readers announce text that appears inside a polite live region they already
+ * track, and often miss one inserted together with its text. "Stream
+ * unavailable" replaces the root with a new `role="alert"` element, which is
+ * announced on insertion.
  *
  * @example
  * ```tsx
@@ -42,13 +50,17 @@ export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
   const text = useStatusMessages(messages);
   const registry = useMediaRegistry();
   const { state } = view;
-  if (state === 'hidden') return null;
   const failed = state === 'unavailable';
+  const live = liveRegion(failed);
   // No Retry button that does nothing: only with onRetry or a policy that registered one.
   const retry = onRetry ?? (registry?.canRetry() ? (id: string) => registry.retry(id) : undefined);
+  // Mounted while hidden too (empty: the view has no text then), so what it says
+  // later is announced. Keyed by role: "unavailable" gets a fresh role="alert"
+  // node, announced on insertion; a role/aria-live flip on this node often is not.
   return (
     <div
-      {...liveRegion(failed)}
+      key={live.role}
+      {...live}
       data-state={state}
       data-delete-reason={view.deleteReason}
       className={kitClass(unstyled, 'zsk-overlay', className)}

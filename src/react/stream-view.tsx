@@ -28,8 +28,9 @@ export interface StreamViewProps
 
 /**
  * A `<video autoPlay playsInline>` showing a played stream, with
- * {@link StreamRemovedOverlay} on top. `data-state` is the player state
- * (NO_PLAY, PLAY_REQUESTING, PLAYING).
+ * {@link StreamRemovedOverlay} on top (while PLAYING, an empty, transparent,
+ * click-through live region). `data-state` is the player state (NO_PLAY,
+ * PLAY_REQUESTING, PLAYING).
  *
  * @example
  * ```tsx

@@ -100,12 +100,16 @@ export interface ReconnectingBannerView {
  * for 2 s; LOGIN_FAILED / RECONNECT_FAILED with the reason; a LOGINING longer
  * than 3 s as "Connecting…". Ticks once a second only while a time is shown.
  *
+ * `ReconnectingBanner` keeps its live region mounted, empty, while `hidden`:
+ * screen readers announce text that appears in a region they already track,
+ * and often miss a region inserted together with its text. A UI of your own
+ * should do the same, as below.
+ *
  * @example
  * ```tsx
  * function MyBanner() {
  *   const view = useReconnectingBanner(undefined, { showDelayMs: 1000 });
- *   if (view.state === 'hidden') return null;
- *   return <p role="status">{view.title} {view.elapsedText}</p>;
+ *   return <p role="status">{view.state !== 'hidden' && <>{view.title} {view.elapsedText}</>}</p>;
  * }
  * ```
  */

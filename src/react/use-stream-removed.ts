@@ -77,11 +77,15 @@ const sameSlice = (a: StreamSlice, b: StreamSlice): boolean => a.player === b.pl
  * after the policy gave up, connecting while PLAY_REQUESTING, hidden while
  * PLAYING. Re-renders only for this stream; ticks only while counting down.
  *
+ * `StreamRemovedOverlay` keeps its live region mounted, empty, while `hidden`:
+ * screen readers announce text that appears in a region they already track,
+ * and often miss a region inserted together with its text.
+ *
  * @example
  * ```tsx
  * function TileStatus({ streamID }: { streamID: string }) {
  *   const view = useStreamRemoved(streamID);
- *   return view.state === 'hidden' ? null : <p>{view.title} {view.remainingText}</p>;
+ *   return <p role="status">{view.state !== 'hidden' && view.title}</p>;
  * }
  * ```
  */

@@ -224,7 +224,7 @@ const asLocale = (value: unknown): StatusLocale => (value === 'zh-CN' ? 'zh-CN' 
  * The preview's decorator: the theme toolbar's container around every story;
  * for stories made with {@link withStatus}, the provider with the locale
  * toolbar's catalog; `parameters.caption` as a line of text under the story
- * (for states in which a component rightly renders nothing).
+ * (for states in which a component rightly shows nothing).
  */
 export const withKitGlobals: Decorator = (Story, context) => {
   const status = (context.loaded as { status?: StatusHandle } | undefined)?.status;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describeError } from '../../src/core/errors.js';
@@ -8,19 +8,140 @@ import { zhCN } from '../../src/react/i18n/zh-CN.js';
 import { en } from '../../src/react/i18n/en.js';
 import { LOCALES, MINUTE, SECOND, setup } from './helpers.js';
 
+/**
+ * Nothing shown: all the banner renders is its polite live region, mounted,
+ * hidden and empty (no text, no button), and no alert. With `same`, it is
+ * that node still: the region was not replaced.
+ */
+function expectNothingShown(container: HTMLElement, same?: HTMLElement): HTMLElement {
+  const region = within(container).getByRole('status');
+  if (same) expect(region).toBe(same);
+  expect(container.children).toHaveLength(1);
+  expect(region).toHaveAttribute('aria-live', 'polite');
+  expect(region).toHaveAttribute('data-state', 'hidden');
+  expect(region).toBeEmptyDOMElement();
+  expect(within(container).queryByRole('alert')).toBeNull();
+  return region;
+}
+
 describe('ReconnectingBanner', () => {
   it('is hidden while connected and before any login', () => {
     const t = setup();
-    t.view(<ReconnectingBanner />);
-    expect(screen.queryByRole('status')).toBeNull();
+    const { container } = t.view(<ReconnectingBanner />);
+    const region = expectNothingShown(container);
     act(() => t.login());
-    expect(screen.queryByRole('status')).toBeNull();
+    expectNothingShown(container, region);
     expect(t.clock.pending()).toBe(0);
+  });
+
+  describe('live region (announced: text appears in a region that is already there)', () => {
+    it('before anything happens, the polite region exists, empty, with data-state="hidden" and the kit class', () => {
+      const t = setup();
+      t.view(<ReconnectingBanner onRetry={() => {}} />);
+      const region = screen.getByRole('status');
+      expect(region).toHaveAttribute('aria-live', 'polite');
+      expect(region).toHaveAttribute('data-state', 'hidden');
+      expect(region).toHaveClass('zsk-banner');
+      expect(region).toBeEmptyDOMElement();
+      expect(region.textContent).toBe('');
+      expect(screen.queryByRole('button')).toBeNull();
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('RECONNECTING: the text appears inside the same element that was there before, and leaves it empty again', () => {
+      const t = setup();
+      const { container } = t.view(<ReconnectingBanner />);
+      act(() => t.login());
+      const before = expectNothingShown(container);
+      act(() => t.room('RECONNECTING', 1000017));
+      expect(screen.getByRole('status')).toBe(before);
+      expect(before).toHaveAttribute('data-state', 'reconnecting');
+      expect(before).toHaveTextContent('Reconnecting…');
+      act(() => t.room('RECONNECTED'));
+      expect(screen.getByRole('status')).toBe(before);
+      expect(before).toHaveTextContent('Reconnected');
+      act(() => t.clock.advance(2000));
+      expectNothingShown(container, before);
+    });
+
+    it('a LOGINING past 3 s: "Connecting…" appears inside the region that was there during the first 3 s', () => {
+      const t = setup();
+      const { container } = t.view(<ReconnectingBanner />);
+      act(() => t.room('LOGINING'));
+      const before = expectNothingShown(container);
+      act(() => t.clock.advance(3 * SECOND));
+      expect(screen.getByRole('status')).toBe(before);
+      expect(before).toHaveTextContent('Connecting…');
+    });
+
+    it('failure: a new role="alert" node (assertive); back to hidden: an empty role="status" region again', () => {
+      const t = setup();
+      const { container } = t.view(<ReconnectingBanner onRetry={() => {}} />);
+      act(() => t.login());
+      const polite = expectNothingShown(container);
+      act(() => t.room('RECONNECTING', 1000017));
+      expect(screen.getByRole('status')).toBe(polite);
+
+      act(() => t.room('RECONNECT_FAILED', 1002053));
+      const alert = screen.getByRole('alert');
+      expect(alert).not.toBe(polite);
+      expect(polite.isConnected).toBe(false);
+      expect(alert).toHaveAttribute('aria-live', 'assertive');
+      expect(alert).toHaveAttribute('data-state', 'failed');
+      expect(alert).toHaveTextContent('Could not reconnect');
+      expect(screen.queryByRole('status')).toBeNull();
+      expect(container.children).toHaveLength(1);
+
+      // A new loginRoom: nothing to show during the first 3 s, in a polite region again.
+      act(() => t.room('LOGINING'));
+      const again = expectNothingShown(container);
+      expect(again).not.toBe(alert);
+      expect(alert.isConnected).toBe(false);
+      expect(screen.queryByRole('button')).toBeNull();
+      act(() => t.clock.advance(3 * SECOND));
+      expect(screen.getByRole('status')).toBe(again);
+      expect(again).toHaveTextContent('Connecting…');
+    });
+
+    it('LOGIN_FAILED straight from the first LOGINING: the alert replaces the empty region', () => {
+      const t = setup();
+      const { container } = t.view(<ReconnectingBanner />);
+      act(() => t.room('LOGINING'));
+      const polite = expectNothingShown(container);
+      act(() => t.room('LOGIN_FAILED', 1002033));
+      expect(screen.getByRole('alert')).not.toBe(polite);
+      expect(screen.getByRole('alert')).toHaveAttribute('aria-live', 'assertive');
+      expect(screen.queryByRole('status')).toBeNull();
+    });
+
+    it('the hidden root carries className, style, rest props and ref, and no text or button', () => {
+      const t = setup();
+      const ref = createRef<HTMLDivElement>();
+      const { rerender } = t.view(
+        <ReconnectingBanner ref={ref} onRetry={() => {}} className="mine" style={{ top: 3 }} data-testid="banner" id="b1" />,
+      );
+      const root = screen.getByTestId('banner');
+      expect(ref.current).toBe(root);
+      expect(screen.getByRole('status')).toBe(root);
+      expect(root).toHaveClass('zsk-banner', 'mine');
+      expect(root).toHaveAttribute('id', 'b1');
+      expect(root).toHaveStyle({ top: '3px' });
+      expect(root).toHaveAttribute('data-state', 'hidden');
+      expect(root).toBeEmptyDOMElement();
+      expect(screen.queryByRole('button')).toBeNull();
+      rerender(<ReconnectingBanner ref={ref} unstyled className="mine" data-testid="banner" />);
+      expect(screen.getByTestId('banner')).toBe(root);
+      expect(root.className).toBe('mine');
+      expect(root).toHaveAttribute('data-state', 'hidden');
+      act(() => t.room('RECONNECTING', 1000017));
+      expect(ref.current).toBe(root);
+      expect(root).toHaveTextContent('Reconnecting…');
+    });
   });
 
   it('Case 1: T3 RECONNECTING shows elapsed and time left; RECONNECTED shows "Reconnected" for 2 s', () => {
     const t = setup();
-    t.view(<ReconnectingBanner />);
+    const { container } = t.view(<ReconnectingBanner />);
     act(() => t.login());
     act(() => t.room('RECONNECTING', 1000017));
     const banner = screen.getByRole('status');
@@ -46,7 +167,7 @@ describe('ReconnectingBanner', () => {
     act(() => t.clock.advance(1999));
     expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
     act(() => t.clock.advance(1));
-    expect(screen.queryByRole('status')).toBeNull();
+    expectNothingShown(container, banner);
     expect(t.clock.pending()).toBe(0);
   });
 
@@ -98,10 +219,10 @@ describe('ReconnectingBanner', () => {
 
   it('a LOGINING of more than 3 s shows "Connecting…" with elapsed time and the deadline', () => {
     const t = setup();
-    t.view(<ReconnectingBanner />);
+    const { container } = t.view(<ReconnectingBanner />);
     act(() => t.room('LOGINING'));
     act(() => t.clock.advance(2999));
-    expect(screen.queryByRole('status')).toBeNull();
+    const region = expectNothingShown(container);
     act(() => t.clock.advance(1));
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'connecting');
     expect(screen.getByRole('status')).toHaveTextContent('Connecting…');
@@ -110,18 +231,20 @@ describe('ReconnectingBanner', () => {
     act(() => t.clock.advance(57 * SECOND));
     expect(screen.getByText('Trying for 1 min 0 s')).toBeInTheDocument();
     act(() => t.room('LOGINED'));
-    expect(screen.queryByRole('status')).toBeNull();
+    expectNothingShown(container, region);
     expect(t.clock.pending()).toBe(0);
   });
 
   it('a normal 120 ms login never shows anything', () => {
     const t = setup();
-    t.view(<ReconnectingBanner />);
+    const { container } = t.view(<ReconnectingBanner />);
     act(() => t.room('LOGINING'));
+    const region = expectNothingShown(container);
     act(() => t.clock.advance(120));
     act(() => t.room('LOGINED'));
     act(() => t.clock.advance(10 * SECOND));
-    expect(screen.queryByRole('status')).toBeNull();
+    expectNothingShown(container, region);
+    expect(screen.queryByText(en.connecting)).toBeNull();
   });
 
   describe('anti-flap', () => {
@@ -130,23 +253,24 @@ describe('ReconnectingBanner', () => {
       const { container } = t.view(<ReconnectingBanner showDelayMs={1000} />);
       act(() => t.login());
       act(() => t.room('RECONNECTING', 1000017));
-      expect(container).toBeEmptyDOMElement();
+      const region = expectNothingShown(container);
       act(() => t.clock.advance(500));
       act(() => t.room('RECONNECTED'));
       for (let i = 0; i < 30; i++) {
         act(() => t.clock.advance(100));
-        expect(container).toBeEmptyDOMElement();
+        expectNothingShown(container, region);
       }
+      expect(screen.queryByText(en.reconnected)).toBeNull();
       expect(t.clock.pending()).toBe(0);
     });
 
     it('an outage longer than showDelayMs shows after the delay, and minVisibleMs keeps it up', () => {
       const t = setup();
-      t.view(<ReconnectingBanner showDelayMs={1000} minVisibleMs={3000} reconnectedMs={500} />);
+      const { container } = t.view(<ReconnectingBanner showDelayMs={1000} minVisibleMs={3000} reconnectedMs={500} />);
       act(() => t.login());
       act(() => t.room('RECONNECTING', 1000017));
       act(() => t.clock.advance(999));
-      expect(screen.queryByRole('status')).toBeNull();
+      const region = expectNothingShown(container);
       act(() => t.clock.advance(1));
       expect(screen.getByText('Offline for 1 s')).toBeInTheDocument();
       act(() => t.clock.advance(200));
@@ -155,9 +279,10 @@ describe('ReconnectingBanner', () => {
       act(() => t.clock.advance(500)); // confirmation over, but shown only 700 ms of 3000
       expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
       act(() => t.clock.advance(2299));
-      expect(screen.getByRole('status')).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveAttribute('data-state', 'reconnected');
+      expect(screen.getByRole('status')).toHaveTextContent('Reconnected');
       act(() => t.clock.advance(1));
-      expect(screen.queryByRole('status')).toBeNull();
+      expectNothingShown(container, region);
       expect(t.clock.pending()).toBe(0);
     });
   });
@@ -168,7 +293,8 @@ describe('ReconnectingBanner', () => {
     act(() => t.login());
     act(() => t.room('RECONNECTING', 1000017));
     act(() => t.clock.advance(5500));
-    expect(screen.getByRole('status')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'reconnecting');
+    expect(screen.getByRole('status')).toHaveTextContent('Offline for 5 s');
     expect(t.clock.pending()).toBeGreaterThan(0);
     unmount();
     expect(t.clock.pending()).toBe(0);

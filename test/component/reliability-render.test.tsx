@@ -79,7 +79,10 @@ describe('a burst of player events for one stream in one task', () => {
       expect(thrown.map(String)).toEqual([]);
       expect(errors.mock.calls.map((args) => String(args[0]).slice(0, 200))).toEqual([]);
       expect(tile('s1').getAttribute('data-state')).toBe('PLAYING');
-      expect(tile('s1').querySelector('.zsk-overlay')).toBeNull();
+      // Nothing over the video: the overlay's live region is there, hidden and empty.
+      const overlay = tile('s1').querySelector('.zsk-overlay');
+      expect(overlay).toHaveAttribute('data-state', 'hidden');
+      expect(overlay).toBeEmptyDOMElement();
     } finally {
       errors.mockRestore();
     }

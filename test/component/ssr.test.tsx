@@ -38,6 +38,27 @@ describe('server rendering', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('with nothing to show, the banner and the overlay render their live regions, empty, into the server HTML', () => {
+    const clock = createManualClock(1_000);
+    const store = createStatusStore({ clock, roomRetryTimeMs: 300_000 });
+    const at = clock.now();
+    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at });
+    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at });
+    store.dispatch({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 's1' }], at });
+    store.dispatch({ type: 'playerStateUpdate', streamID: 's1', state: 'PLAYING', errorCode: 0, at });
+    const html = renderToString(
+      <StatusProvider store={store}>
+        <ReconnectingBanner className="mine" />
+        <StreamRemovedOverlay streamID="s1" />
+      </StatusProvider>,
+    );
+    expect(html).toBe(
+      '<div role="status" aria-live="polite" data-state="hidden" class="zsk-banner mine"></div>' +
+        '<div role="status" aria-live="polite" data-state="hidden" class="zsk-overlay"></div>',
+    );
+    expect(clock.pending()).toBe(0);
+  });
+
   it('exports no undefined names', () => {
     for (const [name, value] of Object.entries(kit)) expect(value, name).toBeDefined();
     expect(kit.en.locale).toBe('en');
@@ -61,5 +82,23 @@ describe('server rendering', () => {
     expect(css.toString()).toMatch(/\[data-theme=dark\]/);
     expect(css.toString()).toMatch(/prefers-color-scheme:dark/);
     expect(css.toString()).toMatch(/prefers-reduced-motion:reduce/);
+  });
+
+  it('styles.css: the empty hidden banner and overlay take no space and no clicks, yet stay in the accessibility tree', () => {
+    const css = readFileSync(join(dir, 'styles.css'), 'utf8');
+    for (const root of ['zsk-banner', 'zsk-overlay']) {
+      const rules = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, selector]) =>
+        selector!.split(',').some((part) => part.trim() === `.${root}[data-state=hidden]`),
+      );
+      expect(rules, root).toHaveLength(1);
+      const body = rules[0]![2]!;
+      // Out of the flow (no flex or grid gap around it), no box, no entrance animation, no clicks.
+      for (const declaration of ['position:absolute', 'padding:0', 'border:0', 'background:none', 'box-shadow:none', 'animation:none', 'min-height:0', 'pointer-events:none']) {
+        expect(body, root).toContain(declaration);
+      }
+      // display:none, visibility:hidden (or [hidden]) would drop the region from the accessibility tree.
+      expect(body, root).not.toMatch(/display\s*:\s*none|visibility\s*:\s*hidden|content-visibility/);
+    }
+    expect(css).not.toMatch(/\[hidden\]|:empty/);
   });
 });

@@ -41,16 +41,22 @@ describe('StreamView', () => {
     expect(engine.count('start host-main')).toBe(1);
     const video = container.querySelector('video')!;
     expect((video.srcObject as unknown as { id: string }).id).toBe('media-host-main');
-    expect(screen.getByRole('status')).toHaveTextContent('Connecting…');
+    const overlay = screen.getByRole('status');
+    expect(overlay).toHaveTextContent('Connecting…');
     act(() => t.player('host-main', 'PLAYING'));
-    expect(screen.queryByRole('status')).toBeNull();
+    // Nothing over the video: the overlay's live region stays, empty.
+    expect(screen.getByRole('status')).toBe(overlay);
+    expect(overlay).toHaveAttribute('data-state', 'hidden');
+    expect(overlay).toBeEmptyDOMElement();
+    expect(screen.queryByText('Connecting…')).toBeNull();
     expect(screen.getByTestId('tile')).toHaveAttribute('data-state', 'PLAYING');
 
     // T3 + 90 s: DELETE; the policy stops the stream and withdraws the media.
     act(() => t.streams('DELETE', [HOST], '{"stream_delete_reason":2}'));
     expect(engine.count('stop host-main')).toBe(1);
     expect(video.srcObject).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent('Host connection lost, waiting…');
+    expect(screen.getByRole('status')).toBe(overlay);
+    expect(overlay).toHaveTextContent('Host connection lost, waiting…');
     unmount();
     await act(async () => {});
     expect(t.clock.pending()).toBe(0);

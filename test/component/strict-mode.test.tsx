@@ -35,9 +35,15 @@ describe('StrictMode', () => {
     expect(engine.count('start host-main')).toBe(1);
     expect(engine.count('stop host-main')).toBe(0);
 
+    // The banner's live region is mounted (empty) before anything happens, StrictMode's double mount included.
+    const region = getByRole('status');
+    expect(region).toHaveAttribute('data-state', 'hidden');
+    expect(region).toBeEmptyDOMElement();
+
     // The engine's events reach the store through the one adapter.
     act(() => engine.emit('roomStateChanged', 'r1', 'RECONNECTING', 1000017, ''));
-    expect(getByRole('status')).toHaveTextContent('Reconnecting…');
+    expect(getByRole('status')).toBe(region);
+    expect(region).toHaveTextContent('Reconnecting…');
 
     unmount();
     await act(async () => {});

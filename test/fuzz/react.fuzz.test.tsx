@@ -12,14 +12,17 @@
  * After every step: the boundary was never hit, React logged nothing
  * (console.error / console.warn fail the run: act warnings, key warnings,
  * hydration and effect-cleanup errors all go there), the badge shows the
- * store's phase, and at most one dialog is open. After unmount (and one
- * microtask turn for the deferred detaches of useZegoWeb/useAudiencePolicy):
- * no timer left on the manual clock and no handler left on the engine.
+ * store's phase, at most one dialog is open, and the banner and every overlay
+ * are mounted (their live regions stay while hidden) with a known data-state,
+ * role="alert" exactly when failed, and empty exactly when hidden. After
+ * unmount (and one microtask turn for the deferred detaches of
+ * useZegoWeb/useAudiencePolicy): no timer left on the manual clock and no
+ * handler left on the engine.
  *
  * jsdom is slow, so the run count is modest: 200 runs of up to 30 steps
  * (≈ 3,000 steps, ≈ 2 s here); the reducer fuzz (test/fuzz/reducer.fuzz.test.ts)
  * covers the state space with 10,000 sequences. The test also checks that the
- * runs reached every banner, overlay and dialog state.
+ * runs reached every banner, overlay and dialog state, hidden included.
  */
 import fc from 'fast-check';
 import { Component, StrictMode, useState, type ReactNode } from 'react';
@@ -43,6 +46,8 @@ const MAX_STEPS = 30;
 const STREAMS = ['host-main', 'guest'] as const;
 const BANNER_STATES = ['connecting', 'reconnecting', 'reconnected', 'failed'];
 const OVERLAY_STATES = ['waiting', 'retrying', 'unavailable', 'connecting'];
+/** The banner's and overlays' live regions stay mounted while there is nothing to show: hidden and empty. */
+const HIDDEN = 'hidden';
 
 // ---- the app under test ---------------------------------------------------------------
 
@@ -246,17 +251,27 @@ describe('components under random event sequences (StrictMode, error boundary)',
             const badge = view.container.querySelector('.zsk-badge');
             expect(badge?.getAttribute('data-state')).toBe(selectRoom(t.store.getState()).phase);
             expect(view.container.querySelectorAll('[role="alertdialog"]').length).toBeLessThanOrEqual(1);
-            const banner = view.container.querySelector('.zsk-banner');
             if (view.container.querySelector('[role="alertdialog"]')) seen.add('dialog');
             if (view.container.querySelector('[data-testid="boundary"]')) seen.add('boundary');
-            if (banner) {
-              seen.add(`banner:${banner.getAttribute('data-state')}`);
-              expect(BANNER_STATES).toContain(banner.getAttribute('data-state'));
-              expect(banner.getAttribute('role')).toBe(banner.getAttribute('data-state') === 'failed' ? 'alert' : 'status');
-            }
+            const banners = view.container.querySelectorAll('.zsk-banner');
+            expect(banners).toHaveLength(1);
+            const banner = banners[0]!;
+            const bannerState = banner.getAttribute('data-state')!;
+            seen.add(`banner:${bannerState}`);
+            expect([HIDDEN, ...BANNER_STATES]).toContain(bannerState);
+            expect(banner.getAttribute('role')).toBe(bannerState === 'failed' ? 'alert' : 'status');
+            expect(banner.getAttribute('aria-live')).toBe(bannerState === 'failed' ? 'assertive' : 'polite');
+            expect(banner.childNodes.length === 0).toBe(bannerState === HIDDEN);
             for (const stream of view.container.querySelectorAll('.zsk-stream')) seen.add(`stream:${stream.getAttribute('data-state')}`);
-            for (const overlay of view.container.querySelectorAll('.zsk-overlay')) seen.add(`overlay:${overlay.getAttribute('data-state')}`);
-            for (const overlay of view.container.querySelectorAll('.zsk-overlay')) expect(OVERLAY_STATES).toContain(overlay.getAttribute('data-state'));
+            const overlays = view.container.querySelectorAll('.zsk-overlay');
+            expect(overlays).toHaveLength(STREAMS.length);
+            for (const overlay of overlays) {
+              const overlayState = overlay.getAttribute('data-state')!;
+              seen.add(`overlay:${overlayState}`);
+              expect([HIDDEN, ...OVERLAY_STATES]).toContain(overlayState);
+              expect(overlay.getAttribute('role')).toBe(overlayState === 'unavailable' ? 'alert' : 'status');
+              expect(overlay.childNodes.length === 0).toBe(overlayState === HIDDEN);
+            }
           };
           check('mount');
 
@@ -334,8 +349,8 @@ describe('components under random event sequences (StrictMode, error boundary)',
     );
     const expected = [
       'dialog',
-      ...BANNER_STATES.map((state) => `banner:${state}`),
-      ...OVERLAY_STATES.map((state) => `overlay:${state}`),
+      ...[HIDDEN, ...BANNER_STATES].map((state) => `banner:${state}`),
+      ...[HIDDEN, ...OVERLAY_STATES].map((state) => `overlay:${state}`),
       'stream:PLAYING',
     ];
     expect([...seen].sort()).toEqual(expect.arrayContaining(expected));
