@@ -2,7 +2,8 @@
  * A store on a manual clock, events stamped with the clock's time, and a
  * render that wraps in StatusProvider; plus a fake web engine.
  */
-import { render, type RenderOptions } from '@testing-library/react';
+import { render, within, type RenderOptions } from '@testing-library/react';
+import { expect } from 'vitest';
 import type { ReactElement, ReactNode } from 'react';
 import { createManualClock } from '../../src/core/clock.js';
 import type { StatusEvent, ZegoStream } from '../../src/core/events.js';
@@ -91,4 +92,22 @@ export function createFakeWebEngine() {
     count: (prefix: string) => calls.filter((c) => c === prefix).length,
   };
   return engine;
+}
+
+/**
+ * Asserts that `container` holds one component root with nothing to show: the
+ * polite live region, mounted, empty, `data-state="hidden"`, and no alert.
+ * With `same`, it must be that very node (text lands in a region that was
+ * already there, so screen readers announce it). Returns the region.
+ */
+export function expectEmptyLiveRegion(container: HTMLElement, same?: HTMLElement): HTMLElement {
+  const region = within(container).getByRole('status');
+  if (same) expect(region).toBe(same);
+  expect(container.children).toHaveLength(1);
+  expect(region).toHaveAttribute('aria-live', 'polite');
+  expect(region).toHaveAttribute('data-state', 'hidden');
+  expect(region).toBeEmptyDOMElement();
+  expect(within(container).queryByRole('alert')).toBeNull();
+  expect(within(container).queryByRole('button')).toBeNull();
+  return region;
 }

@@ -11,17 +11,23 @@ import { zhCN } from '../../src/react/zh-CN.js';
 
 const { StatusProvider, ReconnectingBanner, KickedOutOverlay, StreamRemovedOverlay, ConnectionStatusBadge, StreamView } = kit;
 
+/** Logged in to r1 with stream s1 live and its player in `player`, on a manual clock at 1 s. */
+function inRoomWithStream(player: 'PLAY_REQUESTING' | 'PLAYING') {
+  const clock = createManualClock(1_000);
+  const store = createStatusStore({ clock, roomRetryTimeMs: 300_000 });
+  const at = clock.now();
+  store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at });
+  store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at });
+  store.dispatch({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 's1' }], at });
+  store.dispatch({ type: 'playerStateUpdate', streamID: 's1', state: player, errorCode: 0, at });
+  return { clock, store, at };
+}
+
 describe('server rendering', () => {
   it('imports and renders every component with no window or document', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-    const clock = createManualClock(1_000);
-    const store = createStatusStore({ clock, roomRetryTimeMs: 300_000 });
-    const at = clock.now();
-    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at });
-    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at });
-    store.dispatch({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 's1' }], at });
-    store.dispatch({ type: 'playerStateUpdate', streamID: 's1', state: 'PLAY_REQUESTING', errorCode: 0, at });
+    const { clock, store, at } = inRoomWithStream('PLAY_REQUESTING');
     store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'RECONNECTING', errorCode: 1000017, at });
     const html = renderToString(
       <StatusProvider store={store} messages={zhCN}>
@@ -39,13 +45,7 @@ describe('server rendering', () => {
   });
 
   it('with nothing to show, the banner and the overlay render their live regions, empty, into the server HTML', () => {
-    const clock = createManualClock(1_000);
-    const store = createStatusStore({ clock, roomRetryTimeMs: 300_000 });
-    const at = clock.now();
-    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at });
-    store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at });
-    store.dispatch({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 's1' }], at });
-    store.dispatch({ type: 'playerStateUpdate', streamID: 's1', state: 'PLAYING', errorCode: 0, at });
+    const { clock, store } = inRoomWithStream('PLAYING');
     const html = renderToString(
       <StatusProvider store={store}>
         <ReconnectingBanner className="mine" />
