@@ -17,6 +17,7 @@ import {
   StreamView,
   useAudiencePolicy,
   usePublisherState,
+  useRoomState,
   useRoomStreams,
   useZegoWeb,
 } from 'zego-status-kit/react';
@@ -139,7 +140,14 @@ function Room({ engine, credentials, onLeave }: { engine: ZegoExpressEngine; cre
   const { retry } = useAudiencePolicy(engine, {
     shouldPlay: (stream) => stream.user?.userID !== userID,
   });
-  const streams = useRoomStreams(roomID);
+  const live = useRoomStreams(roomID);
+  // A stream the host lost (heartbeat timeout, disconnect, ...) keeps its tile,
+  // whose overlay says "Host connection lost, waiting…" until an ADD brings it
+  // back; a stream its host stopped on purpose goes.
+  const { removedStreams } = useRoomState(roomID);
+  const streams = [...live, ...removedStreams.filter((stream) => stream.deleteReason !== 'stopped')].filter(
+    (stream) => stream.user?.userID !== userID,
+  );
 
   const [loginError, setLoginError] = useState<string | null>(null);
   const login = useCallback(() => {
@@ -172,14 +180,12 @@ function Room({ engine, credentials, onLeave }: { engine: ZegoExpressEngine; cre
       <Publisher engine={engine} streamID={`${userID}-main`} />
       <div className="example-grid">
         {streams.length === 0 && <p>No one else is publishing in this room yet.</p>}
-        {streams
-          .filter((stream) => stream.user?.userID !== userID)
-          .map((stream) => (
-            <figure key={stream.streamID}>
-              <StreamView streamID={stream.streamID} roomID={roomID} onRetry={() => retry(stream.streamID)} />
-              <figcaption>{stream.user?.userName ?? stream.streamID}</figcaption>
-            </figure>
-          ))}
+        {streams.map((stream) => (
+          <figure key={stream.streamID}>
+            <StreamView streamID={stream.streamID} roomID={roomID} onRetry={() => retry(stream.streamID)} />
+            <figcaption>{stream.user?.userName ?? stream.streamID}</figcaption>
+          </figure>
+        ))}
       </div>
       <KickedOutOverlay roomID={roomID} onRejoin={login} onLeave={onLeave} />
     </section>
