@@ -27,6 +27,8 @@ function run(name, command, args) {
 }
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// Every ts/tsx block of README.md compiles against src/ (scripts/readme-check.mjs).
+run('README code: typecheck', 'node', ['scripts/readme-check.mjs']);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 run('storybook build + smoke', 'node', ['scripts/storybook-smoke.mjs']);
 
