@@ -32,12 +32,12 @@ export const zhCN: StatusMessages = {
   retry: '重试',
 
   kickedTitle: '你已不在房间中',
-  kickedElsewhere: '你的账号已在其他设备登录,本设备已退出房间。',
+  kickedElsewhere: '你的账号已在其他设备登录，本设备已退出房间。',
   kickedByServer: '你已被服务端移出房间。',
   rejoin: '重新加入',
   leave: '离开',
 
-  streamWaiting: '主播连接中断,等待中…',
+  streamWaiting: '主播连接中断，等待中…',
   streamDeleteReasons: {
     stopped: '主播已停止推流。',
     'heartbeat-timeout': '主播已失联 90 秒。',
@@ -50,7 +50,7 @@ export const zhCN: StatusMessages = {
   streamUnavailable: '流不可用',
   streamConnecting: '正在连接…',
 
-  phaseLabel: '连接状态:{phase}',
+  phaseLabel: '连接状态：{phase}',
   phases: {
     idle: '未连接',
     connecting: '连接中',
