@@ -150,7 +150,11 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
       next.streams = PersistentMap.empty();
       next.users = PersistentMap.empty();
     }
-    if (failed || !to) next.lastError = { code: errorCode, reason, at, extendedData };
+    // A failure records its error. So does LOGOUT_FAILED, except after a failure
+    // or kick-out: then the logout of a room the SDK already left failing
+    // (1002002, seed 002) is cleanup noise, and the error that explains the
+    // phase stays (DESIGN §2: "unchanged, error kept").
+    if (failed || (!to && prev.phase !== 'failed' && prev.phase !== 'kicked')) next.lastError = { code: errorCode, reason, at, extendedData };
     // Kick-out details describe the kick-out only; any other phase drops them.
     if (next.phase !== 'kicked') next.kickout = null;
     if (to === 'kicked') next.kickout = { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData };

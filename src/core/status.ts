@@ -99,7 +99,10 @@ export interface KickoutDetails {
 }
 
 /**
- * The last error a room reported (LOGIN_FAILED, RECONNECT_FAILED, LOGOUT_FAILED, ...).
+ * The last error a room reported (LOGIN_FAILED, RECONNECT_FAILED, KICKOUT,
+ * LOGOUT_FAILED). Once the room has failed or was kicked out, a LOGOUT_FAILED
+ * (the app's cleanup logout of a room the SDK already left) does not replace
+ * it: it is the error that explains the phase.
  *
  * @example
  * ```ts

@@ -175,7 +175,8 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
       state === 'hidden'
         ? null
         : state === 'failed'
-          ? room.reason === 'LOGIN_FAILED'
+          ? // The failure's own reason: a later LOGOUT_FAILED leaves the phase and this error as they were.
+            (room.lastError?.reason ?? room.reason) === 'LOGIN_FAILED'
             ? messages.loginFailed
             : messages.reconnectFailed
           : messages[state],

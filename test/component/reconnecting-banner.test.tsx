@@ -201,6 +201,18 @@ describe('ReconnectingBanner', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('a LOGOUT_FAILED after LOGIN_FAILED (the app logging out of a room it never joined) leaves the failure shown as it was', () => {
+    const t = setup();
+    t.view(<ReconnectingBanner />);
+    act(() => t.room('LOGINING'));
+    act(() => t.room('LOGIN_FAILED', 1002033));
+    act(() => t.room('LOGOUT_FAILED', 1002002));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Could not join the room');
+    expect(alert).toHaveTextContent(describeError(1002033).message);
+    expect(alert).not.toHaveTextContent(describeError(1002002).message);
+  });
+
   it('a LOGINING of more than 3 s shows "Connecting…" with elapsed time and the deadline', () => {
     const t = setup();
     const { container } = t.view(<ReconnectingBanner />);

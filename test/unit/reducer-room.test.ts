@@ -36,6 +36,24 @@ describe('room reasons', () => {
     expect(r.lastError).toEqual({ code: 1002002, reason: 'LOGOUT_FAILED', at: 5 * SECOND, extendedData: null });
   });
 
+  it.each([
+    ['LOGIN_FAILED', 1002033, 'failed'],
+    ['RECONNECT_FAILED', 1002053, 'failed'],
+    ['KICKOUT', 1002050, 'kicked'],
+  ] as const)('after %s, the cleanup logout failing (LOGOUT_FAILED 1002002) keeps the phase and that error', (reason, code, phase) => {
+    const { store, room, clock } = setup();
+    room('r1', 'LOGINING');
+    if (reason !== 'LOGIN_FAILED') room('r1', 'LOGINED');
+    clock.advance(SECOND);
+    room('r1', reason, code);
+    clock.advance(SECOND);
+    room('r1', 'LOGOUT_FAILED', 1002002);
+    const r = selectRoom(store.getState(), 'r1');
+    expect(r).toMatchObject({ reason: 'LOGOUT_FAILED', phase, errorCode: 1002002 });
+    expect(r.lastError).toEqual({ code, reason, at: SECOND, extendedData: null });
+    if (phase === 'kicked') expect(r.kickout?.code).toBe(1002050);
+  });
+
   it('knows nothing as a stable LOGOUT default, never undefined', () => {
     const state = createInitialStatus();
     expect(selectRoom(state, 'nope')).toMatchObject({ roomID: 'nope', reason: 'LOGOUT', phase: 'idle' });
