@@ -19,6 +19,23 @@ function useSlice<K, T>(select: (state: StatusState, key: K) => T, key: K, store
   return useStatus(useCallback((state: StatusState) => select(state, key), [select, key]), undefined, store);
 }
 
+// The room lists change with every user or stream event; the connection
+// fields (reason, phase, timing, errors, kick-out) far less often.
+const LISTS = /* @__PURE__ */ new Set<string>(['streams', 'users', 'removedStreams'] satisfies (keyof RoomStatus)[]);
+const sameConnection = (a: RoomStatus, b: RoomStatus): boolean =>
+  a === b || (Object.keys(a) as (keyof RoomStatus)[]).every((key) => LISTS.has(key) || a[key] === b[key]);
+
+/**
+ * The room for a component that shows its connection (banner, badge, kick-out
+ * dialog): re-renders when the reason, phase, timing, errors or kick-out
+ * change, not on user or stream events (DESIGN §6: a hook re-renders only when
+ * its own slice changes). Its `streams`, `users` and `removedStreams` are as of
+ * the last such change. Internal to the kit.
+ */
+export function useRoomConnection(roomID: string | undefined, store: StatusStore | undefined): RoomStatus {
+  return useStatus(useCallback((state: StatusState) => selectRoom(state, roomID), [roomID]), sameConnection, store);
+}
+
 /**
  * One room's status (the current room when `roomID` is omitted).
  *

@@ -4,7 +4,7 @@
 import type { RoomPhase, RoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages } from './context.js';
-import { useRoomState } from './hooks.js';
+import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
 
 /**
@@ -48,7 +48,7 @@ export interface ConnectionStatusView {
  */
 export function useConnectionStatus(roomID?: string, options: ConnectionStatusOptions = {}): ConnectionStatusView {
   const messages = useStatusMessages(options.messages);
-  const { phase, reason } = useRoomState(roomID, options.store);
+  const { phase, reason } = useRoomConnection(roomID, options.store);
   const text = messages.phases[phase];
   return { phase, reason, text, label: formatMessage(messages.phaseLabel, { phase: text }) };
 }

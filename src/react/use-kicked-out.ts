@@ -4,7 +4,7 @@
 import { describeError } from '../core/errors.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages } from './context.js';
-import { useRoomState } from './hooks.js';
+import { useRoomConnection } from './hooks.js';
 import type { StatusMessages } from './i18n/messages.js';
 
 /**
@@ -73,7 +73,7 @@ export interface KickedOutView {
  */
 export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): KickedOutView {
   const messages = useStatusMessages(options.messages);
-  const room = useRoomState(roomID, options.store);
+  const room = useRoomConnection(roomID, options.store);
   const kickout = room.phase === 'kicked' ? room.kickout : null;
   const code = kickout && kickout.code;
   return {

@@ -9,7 +9,7 @@ import type { RoomStatus } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
-import { useRoomState } from './hooks.js';
+import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
@@ -77,6 +77,11 @@ export interface ReconnectingBannerOptions extends AntiFlapOptions {
  */
 export interface ReconnectingBannerView {
   readonly state: ReconnectingBannerState;
+  /**
+   * The room's connection fields. The hook does not re-render for user or
+   * stream events, so its `streams` / `users` are as of the last connection
+   * change: use `useRoomStreams` / `useRoomUsers` for those.
+   */
   readonly room: RoomStatus;
   readonly title: string | null;
   /** Since the outage (or the login) began. */
@@ -116,7 +121,7 @@ export interface ReconnectingBannerView {
 export function useReconnectingBanner(roomID?: string, options: ReconnectingBannerOptions = {}): ReconnectingBannerView {
   const store = useStatusStore(options.store);
   const messages = useStatusMessages(options.messages);
-  const room = useRoomState(roomID, store);
+  const room = useRoomConnection(roomID, store);
   const noticeMs = nonNegative(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
   const [outageShown, setOutageShown] = useState(false);
   const [held, setHeld] = useState<ReconnectingBannerState>('hidden');
