@@ -2,7 +2,7 @@
  * The provider and how hooks find their store: an explicit store wins, then
  * the nearest StatusProvider's, else a clear error (LiveKit's pattern).
  */
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { StatusStore } from '../core/store.js';
 import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages } from './i18n/messages.js';
@@ -34,7 +34,9 @@ export interface StatusProviderProps {
   /**
    * Overrides the catalog's own `locale` tag. The strings, error sentences
    * included, come from `messages`: for Chinese pass `messages={zhCN}` (from
-   * `zego-status-kit/react/zh-CN`), which sets the locale too.
+   * `zego-status-kit/react/zh-CN`), which sets the locale too. A `locale`
+   * that differs from the catalog's (e.g. `"zh-CN"` with the built-in English)
+   * logs a warning, since the text stays in the catalog's language.
    */
   locale?: StatusLocale;
   /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */
@@ -59,6 +61,17 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   const [ownRegistry] = useState(createMediaRegistry);
   const registry = mediaRegistry ?? ownRegistry;
   const resolved = useMergedMessages(en, messages, locale);
+  // Chinese text is a separate entry (English-only apps never ship it), so
+  // `locale` alone does not translate: say so rather than show English quietly.
+  const given = messages?.locale ?? 'en';
+  useEffect(() => {
+    if (locale && locale !== given) {
+      console.warn(
+        `zego-status-kit: <StatusProvider locale="${locale}"> only tags the catalog; its text is "${given}". ` +
+          `For Chinese pass messages={zhCN} from 'zego-status-kit/react/zh-CN'.`,
+      );
+    }
+  }, [locale, given]);
   return (
     <StatusContext.Provider value={useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry])}>
       {children}
