@@ -46,7 +46,10 @@ const TICKS = 16;
  * `<video>` attached after the first frame would stay black: the pattern is
  * redrawn every {@link TEST_PATTERN_REDRAW_MS} ms (a real timer; this is
  * display, not state) until its track is stopped, which the simulated engine
- * does on stopPlayingStream.
+ * does whenever a played stream ends: stopPlayingStream, NO_PLAY with an
+ * errorCode, logout, kick-out, RECONNECT_FAILED, crash, and the room's
+ * dispose(). Whoever calls createTestPattern directly stops it
+ * ({@link stopSimulatedMedia}).
  *
  * @example
  * ```ts

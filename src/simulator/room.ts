@@ -127,10 +127,13 @@ export interface SimulatedEngine {
    * PLAY_REQUESTING at once, PLAYING after {@link PLAY_LATENCY_MS} resolving
    * with a test-pattern MediaStream (or a stand-in outside browsers); NO_PLAY
    * with an errorCode and a rejection when the stream is not live or a
-   * failure was injected.
+   * failure was injected. The media's tracks are stopped when the played
+   * stream ends: stopPlayingStream, NO_PLAY with an errorCode, logout,
+   * kick-out, RECONNECT_FAILED, crash, or the room's dispose(). A repeated
+   * start of the same stream resolves with the media it already plays.
    */
   startPlayingStream(streamID: string, playOption?: unknown): Promise<SimulatedMediaStream>;
-  /** NO_PLAY (errorCode 0) at once. */
+  /** NO_PLAY (errorCode 0) at once; the played media's tracks end. */
   stopPlayingStream(streamID: string): void;
 
   /** Cuts this engine off: RECONNECTING at once; others lose it at + heartbeat timeout. */
@@ -177,7 +180,12 @@ export interface SimulatedRoom {
   users(roomID: string): ZegoUser[];
   /** Streams the server lists in a room, now. */
   streams(roomID: string): SimulatedStreamInfo[];
-  /** Cancels every timer the simulator has pending (for unmounting a playground). */
+  /**
+   * Cancels every timer the simulator has pending and stops every engine's
+   * played media (each test pattern's real-time redraws end with its tracks),
+   * for unmounting a playground. No callbacks are sent: the engines' states
+   * are left as they were.
+   */
   dispose(): void;
 }
 
@@ -489,6 +497,18 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
     return [...streams.values()].filter((stream) => stream.owner === session);
   }
 
+  /**
+   * The one way a player's played stream ends on the client: its timers stop
+   * and its media is released (the tracks stop, which ends a test pattern's
+   * real-time redraws). Callers then drop or replace the player.
+   */
+  function releasePlayer(player: PlayerState): void {
+    player.timer = cancel(player.timer);
+    player.giveUp = cancel(player.giveUp);
+    stopSimulatedMedia(player.media);
+    player.media = null;
+  }
+
   function startGiveUp(engine: EngineState, streamID: string, player: PlayerState): void {
     if (player.giveUp !== null) return;
     player.giveUp = after(PLAYER_RETRY_TIMEOUT_MS, () => {
@@ -500,8 +520,9 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
   }
 
   function failPlayer(engine: EngineState, streamID: string, player: PlayerState, code: number, msg: string): void {
-    player.timer = cancel(player.timer);
-    player.giveUp = cancel(player.giveUp);
+    // NO_PLAY with an error: the SDK's retries are spent and nothing plays any more; a
+    // player that never resumes must not keep a pattern moving (the app replays with a new start).
+    releasePlayer(player);
     setPlayer(engine, streamID, player, 'NO_PLAY', code);
     const pending = player.pending;
     player.pending = null;
@@ -575,7 +596,11 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
     sessions.delete(session);
   }
 
-  /** The client learns its session is over: the notice, then its publishers and players stop. */
+  /**
+   * The client learns its session is over (logout, kick-out, RECONNECT_FAILED):
+   * the notice, then its publishers and players stop, and the played media is
+   * released.
+   */
   function finishClient(engine: EngineState, session: Session, notice: RoomNotice | null): void {
     session.budget = cancel(session.budget);
     session.loginTimer = cancel(session.loginTimer);
@@ -587,8 +612,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
     }
     engine.publishers.clear();
     for (const [streamID, player] of engine.players) {
-      player.timer = cancel(player.timer);
-      player.giveUp = cancel(player.giveUp);
+      releasePlayer(player); // logout, kick-out, RECONNECT_FAILED: the played streams end with the session
       setPlayer(engine, streamID, player, 'NO_PLAY');
       player.pending?.cancel(failure(SimulatorErrorCode.INVALID_CALL, 'left the room'));
     }
@@ -853,10 +877,18 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
           return Promise.reject(failure(SimulatorErrorCode.INVALID_CALL, 'not logged in'));
         }
         const previous = engine.players.get(streamID);
-        const player: PlayerState = { state: previous?.state ?? 'NO_PLAY', timer: null, giveUp: null, pending: null, media: null };
+        // A repeated start takes over the media the earlier one still holds (it resolves
+        // with the same stream, as the app's <video> already shows it) rather than leaking it.
+        const player: PlayerState = {
+          state: previous?.state ?? 'NO_PLAY',
+          timer: null,
+          giveUp: null,
+          pending: null,
+          media: previous?.media ?? null,
+        };
         if (previous) {
-          previous.timer = cancel(previous.timer);
-          previous.giveUp = cancel(previous.giveUp);
+          previous.media = null;
+          releasePlayer(previous);
           previous.pending?.cancel(failure(SimulatorErrorCode.INVALID_CALL, 'replaced by a new startPlayingStream'));
         }
         engine.players.set(streamID, player);
@@ -876,13 +908,11 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
       stopPlayingStream(streamID) {
         const player = engine.players.get(streamID);
         if (engine.crashed || !player) return;
-        player.timer = cancel(player.timer);
-        player.giveUp = cancel(player.giveUp);
+        releasePlayer(player); // the SDK ends the played stream's tracks
         engine.players.delete(streamID);
         setPlayer(engine, streamID, player, 'NO_PLAY');
         player.pending?.cancel(failure(SimulatorErrorCode.INVALID_CALL, 'stopped'));
         player.pending = null;
-        stopSimulatedMedia(player.media); // the SDK ends the played stream's tracks
       },
 
       dropNetwork() {
@@ -952,11 +982,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
         if (engine.crashed) return;
         engine.crashed = true;
         for (const publisher of engine.publishers.values()) publisher.timer = cancel(publisher.timer);
-        for (const player of engine.players.values()) {
-          player.timer = cancel(player.timer);
-          player.giveUp = cancel(player.giveUp);
-          stopSimulatedMedia(player.media); // a dead app shows nothing
-        }
+        for (const player of engine.players.values()) releasePlayer(player); // a dead app shows nothing
         const session = engine.session;
         if (!session) return;
         if (session.status === 'logining' || session.status === 'ended') {
@@ -996,6 +1022,8 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
         .map((stream) => ({ streamID: stream.streamID, user: stream.owner.user, extraInfo: '', flowing: stream.flowing }));
     },
     dispose() {
+      // The test patterns redraw on real timers of their own: stop every played stream.
+      for (const engine of engines) for (const player of engine.players.values()) releasePlayer(player);
       for (const handle of timers) clock.clearTimeout(handle);
       timers.clear();
     },

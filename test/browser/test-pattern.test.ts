@@ -64,6 +64,30 @@ describe('createTestPattern in Chromium', () => {
     viewer.stopPlayingStream('host-main');
     expect(media.getVideoTracks()[0]!.readyState).toBe('ended');
   });
+
+  it('the simulated engine ends played streams on logout, kick-out and room.dispose(), not only on stopPlayingStream', async () => {
+    const clock = createManualClock();
+    const room = createSimulatedRoom({ clock });
+    const host = room.createEngine({ userID: 'host' });
+    const viewers = ['leaves', 'kicked', 'stays'].map((userID) => room.createEngine({ userID }));
+    await Promise.all([host, ...viewers].map((engine) => login(engine, clock)));
+    host.startPublishingStream('host-main');
+    clock.advance(1_000);
+    const media: MediaStream[] = [];
+    for (const viewer of viewers) {
+      const playing = viewer.startPlayingStream('host-main');
+      clock.advance(1_000);
+      media.push((await playing) as MediaStream);
+    }
+    const state = () => media.map((stream) => stream.getVideoTracks()[0]!.readyState);
+    expect(state()).toEqual(['live', 'live', 'live']);
+    viewers[0]!.logoutRoom();
+    expect(state()).toEqual(['ended', 'live', 'live']);
+    viewers[1]!.kick();
+    expect(state()).toEqual(['ended', 'ended', 'live']);
+    room.dispose();
+    expect(state()).toEqual(['ended', 'ended', 'ended']);
+  });
 });
 
 async function login(engine: SimulatedEngine, clock: ManualClock): Promise<void> {
