@@ -15,9 +15,13 @@ import { useStatus } from './use-status.js';
 /**
  * What the overlay shows: `data-state` of its root.
  * - `waiting`: the stream was deleted (host lost, seed 003 — 90 s after the host dropped);
- * - `retrying`: the policy replays after a failed play (≈3 s, seed 003);
+ * - `retrying`: the policy replays after a failed play (≈3 s, seed 003): counts
+ *   down to the replay's `dueAt`;
  * - `unavailable`: the policy gave up (or a play failed with nothing scheduled);
- * - `connecting`: PLAY_REQUESTING;
+ * - `connecting`: PLAY_REQUESTING, or a scheduled replay whose `dueAt` has passed
+ *   while the store still shows it pending: it is due or under way (the policy
+ *   holds it while the user's room is reconnecting and plays it on RECONNECTED),
+ *   so no "Retrying in 0 s" and no ticking;
  * - `hidden`: PLAYING, or nothing to say.
  *
  * @example
@@ -58,7 +62,7 @@ export interface StreamRemovedView {
   /** Why the stream was deleted, for `waiting` (from `stream_delete_reason`). */
   readonly deleteReason: StreamDeleteReason | null;
   readonly detail: string | null;
-  /** Until the scheduled replay, for `retrying`. */
+  /** Until the scheduled replay (> 0), for `retrying`. */
   readonly remainingMs: number | null;
   readonly remainingText: string | null;
 }
@@ -73,9 +77,10 @@ const sameSlice = (a: StreamSlice, b: StreamSlice): boolean => a.player === b.pl
 
 /**
  * The overlay state of one played stream: host lost and waiting (with the
- * delete reason), "Retrying in N s" while a replay is scheduled, unavailable
- * after the policy gave up, connecting while PLAY_REQUESTING, hidden while
- * PLAYING. Re-renders only for this stream; ticks only while counting down.
+ * delete reason), "Retrying in N s" until a scheduled replay's `dueAt`,
+ * unavailable after the policy gave up, connecting while PLAY_REQUESTING or
+ * once that replay is due, hidden while PLAYING. Re-renders only for this
+ * stream; ticks only while counting down, the last tick at `dueAt`.
  *
  * `StreamRemovedOverlay` keeps its live region mounted, empty, while `hidden`:
  * screen readers announce text that appears in a region they already track,
@@ -110,22 +115,27 @@ export function useStreamRemoved(streamID: string, options: StreamRemovedOptions
     sameSlice,
     store,
   );
+  const now = store.clock.now();
   const wanted: StreamRemovedState =
     gone !== undefined
       ? 'waiting'
       : player.state === 'PLAYING'
         ? 'hidden'
         : player.replay
-          ? 'retrying'
+          ? // Past dueAt the replay is due or under way (the policy holds it while the room reconnects).
+            now < player.replay.dueAt
+            ? 'retrying'
+            : 'connecting'
           : player.gaveUp || (player.state === 'NO_PLAY' && player.errorCode !== 0)
             ? 'unavailable'
             : player.state === 'PLAY_REQUESTING'
               ? 'connecting'
               : 'hidden';
-  const dueAt = wanted === 'retrying' ? player.replay!.dueAt : null;
-  const now = useNow(dueAt === null ? null : 1000, dueAt, store);
+  // Ticks on dueAt - k s while counting down; the last tick, at dueAt itself,
+  // turns 'retrying' into 'connecting', and that stops it.
+  useNow(wanted === 'retrying' ? 1000 : null, player.replay?.dueAt, store);
   const state = useAntiFlap(wanted !== 'hidden', options, store.clock) ? wanted : 'hidden';
-  const remainingMs = state === 'retrying' ? Math.max(0, dueAt! - now) : null;
+  const remainingMs = state === 'retrying' ? player.replay!.dueAt - now : null;
   const remainingText = remainingMs === null ? null : formatDuration(remainingMs, messages, 'ceil');
   const deleteReason = state === 'waiting' ? gone! : null;
   return {
