@@ -66,10 +66,7 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   const given = messages?.locale ?? 'en';
   useEffect(() => {
     if (locale && locale !== given) {
-      console.warn(
-        `zego-status-kit: <StatusProvider locale="${locale}"> only tags the catalog; its text is "${given}". ` +
-          `For Chinese pass messages={zhCN} from 'zego-status-kit/react/zh-CN'.`,
-      );
+      console.warn(`zego-status-kit: locale="${locale}" with "${given}" text; for Chinese pass messages={zhCN} (zego-status-kit/react/zh-CN)`);
     }
   }, [locale, given]);
   return (
