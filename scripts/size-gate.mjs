@@ -11,7 +11,10 @@ import { spawnSync } from 'node:child_process';
 
 /** Budget not met yet: check name (prefix) -> ceiling in bytes, as size-limit counts them. */
 const RATCHETS = {
-  'zego-status-kit/react: everything': 9_800,
+  // 9,664 B before the fixes of 2026-11-26 (+314 B): live regions kept mounted,
+  // one audience policy per room, connection hooks that skip user/stream
+  // events, the due-replay overlay state, the locale warning.
+  'zego-status-kit/react: everything': 10_180,
   'zego-status-kit: core alone': 5_150,
 };
 
