@@ -103,7 +103,7 @@ export const GaveUp: Story = {
     const overlay = within(canvasElement).getByRole('alert');
     await expect(overlay).toHaveAttribute('data-state', 'unavailable');
     await expect(overlay).toHaveTextContent(t.streamUnavailable);
-    await userEvent.click(within(overlay).getByRole('button', { name: t.retry }));
+    await userEvent.click(within(overlay).getByRole('button', { name: `${t.retry} ${STREAM}` }));
     await expect(args.onRetry).toHaveBeenCalledWith(STREAM);
   },
 };

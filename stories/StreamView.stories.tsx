@@ -90,7 +90,7 @@ export const GaveUp: Story = {
     const t = messagesOf({ globals });
     const overlay = within(canvasElement).getByRole('alert');
     await expect(overlay).toHaveTextContent(t.streamUnavailable);
-    await userEvent.click(within(overlay).getByRole('button', { name: t.retry }));
+    await userEvent.click(within(overlay).getByRole('button', { name: `${t.retry} ${STREAM}` }));
     await expect(args.onRetry).toHaveBeenCalledWith(STREAM);
   },
 };

@@ -31,16 +31,23 @@ export const textPart = (
 
 /**
  * A `<button type="button">` with the kit's button class (`kit`), or nothing
- * without an `onClick`.
+ * without an `onClick`. `name`, when given, is its accessible name (it should
+ * start with `label`, the visible text, so speech input still finds it).
  *
  * @example
  * ```tsx
  * <div>{actionButton(unstyled, onRetry, messages.retry)}</div>
  * ```
  */
-export const actionButton = (unstyled: boolean | undefined, onClick: (() => void) | undefined, label: string, kit = 'zsk-button') =>
+export const actionButton = (
+  unstyled: boolean | undefined,
+  onClick: (() => void) | undefined,
+  label: string,
+  kit = 'zsk-button',
+  name?: string,
+) =>
   onClick && (
-    <button type="button" className={kitClass(unstyled, kit)} onClick={onClick}>
+    <button type="button" className={kitClass(unstyled, kit)} onClick={onClick} aria-label={name}>
       {label}
     </button>
   );

@@ -19,6 +19,17 @@ export interface StreamRemovedOverlayProps
   streamID: string;
   /** The Retry action once the policy gave up; default: the `useAudiencePolicy` in the provider. */
   onRetry?: (streamID: string) => void;
+  /**
+   * Who or what the stream is, for screen readers: the Retry button is named
+   * "Retry {label}", so in a grid of tiles each says which stream it retries.
+   * Default: the streamID.
+   *
+   * @example
+   * ```tsx
+   * <StreamRemovedOverlay streamID="u42-main" label="Alice" />
+   * ```
+   */
+  label?: string;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -45,7 +56,7 @@ export interface StreamRemovedOverlayProps
  * ```
  */
 export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
-  const { streamID, roomID, store, messages, showDelayMs, minVisibleMs, onRetry, unstyled, className, ...rest } = props;
+  const { streamID, roomID, store, messages, showDelayMs, minVisibleMs, onRetry, label, unstyled, className, ...rest } = props;
   const view = useStreamRemoved(streamID, props);
   const text = useStatusMessages(messages);
   const registry = useMediaRegistry();
@@ -68,7 +79,7 @@ export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
     >
       {textPart(unstyled, 'zsk-overlay__title', view.title, state === 'retrying', true)}
       {textPart(unstyled, 'zsk-overlay__detail', view.detail)}
-      {failed && retry && actionButton(unstyled, () => retry(streamID), text.retry)}
+      {failed && retry && actionButton(unstyled, () => retry(streamID), text.retry, undefined, `${text.retry} ${label ?? streamID}`)}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useStreamMedia } from './use-stream-media.js';
  * ```
  */
 export interface StreamViewProps
-  extends Pick<StreamRemovedOverlayProps, 'roomID' | 'store' | 'messages' | 'showDelayMs' | 'minVisibleMs' | 'onRetry'>,
+  extends Pick<StreamRemovedOverlayProps, 'roomID' | 'store' | 'messages' | 'showDelayMs' | 'minVisibleMs' | 'onRetry' | 'label'>,
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
@@ -48,6 +48,7 @@ export function StreamView({
   showDelayMs,
   minVisibleMs,
   onRetry,
+  label,
   media,
   muted,
   videoProps,
@@ -87,6 +88,7 @@ export function StreamView({
         showDelayMs={showDelayMs}
         minVisibleMs={minVisibleMs}
         onRetry={onRetry}
+        label={label}
         unstyled={unstyled}
       />
     </div>

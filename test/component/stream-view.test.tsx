@@ -76,7 +76,7 @@ describe('StreamView', () => {
     });
     await act(async () => t.player('host-main', 'NO_PLAY', 1004020));
     expect(screen.getByRole('alert')).toHaveTextContent('Stream unavailable');
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Retry host-main' }));
     expect(engine.count('start host-main')).toBe(2);
   });
 

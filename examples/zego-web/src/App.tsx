@@ -182,7 +182,12 @@ function Room({ engine, credentials, onLeave }: { engine: ZegoExpressEngine; cre
         {streams.length === 0 && <p>No one else is publishing in this room yet.</p>}
         {streams.map((stream) => (
           <figure key={stream.streamID}>
-            <StreamView streamID={stream.streamID} roomID={roomID} onRetry={() => retry(stream.streamID)} />
+            <StreamView
+              streamID={stream.streamID}
+              roomID={roomID}
+              label={stream.user?.userName ?? stream.streamID}
+              onRetry={() => retry(stream.streamID)}
+            />
             <figcaption>{stream.user?.userName ?? stream.streamID}</figcaption>
           </figure>
         ))}
