@@ -111,3 +111,14 @@ export function expectEmptyLiveRegion(container: HTMLElement, same?: HTMLElement
   expect(within(container).queryByRole('button')).toBeNull();
   return region;
 }
+
+/** The host's stream of the overlay tests. */
+export const HOST = { streamID: 'host-main', user: { userID: 'host', userName: 'Host' } };
+
+/** Logged in, the host's stream ADDed, and its player PLAY_REQUESTING then PLAYING. */
+export function playing(t: Setup): void {
+  t.login();
+  t.streams('ADD', [HOST]);
+  t.player('host-main', 'PLAY_REQUESTING');
+  t.player('host-main', 'PLAYING');
+}

@@ -17,16 +17,7 @@ import { StatusProvider } from '../../src/react/context.js';
 import { en } from '../../src/react/i18n/en.js';
 import { StreamRemovedOverlay } from '../../src/react/stream-removed-overlay.js';
 import { createSimulatedRoom, PLAYER_RETRY_TIMEOUT_MS, type SimulatedEngine } from '../../src/simulator/index.js';
-import { MINUTE, SECOND, setup, type Setup } from './helpers.js';
-
-const HOST = { streamID: 'host-main', user: { userID: 'host', userName: 'Host' } };
-
-function playing(t: Setup) {
-  t.login();
-  t.streams('ADD', [HOST]);
-  t.player('host-main', 'PLAY_REQUESTING');
-  t.player('host-main', 'PLAYING');
-}
+import { HOST, MINUTE, SECOND, playing, setup, type Setup } from './helpers.js';
 
 /** A failed play and the policy's replay at `dueAt`, as the audience policy records them. */
 function failedWithReplay(t: Setup, attempt: number, dueAt: number) {

@@ -3,16 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { StreamRemovedOverlay } from '../../src/react/stream-removed-overlay.js';
-import { LOCALES, SECOND, expectEmptyLiveRegion, setup, type Setup } from './helpers.js';
-
-const HOST = { streamID: 'host-main', user: { userID: 'host', userName: 'Host' } };
-
-function playing(t: Setup) {
-  t.login();
-  t.streams('ADD', [HOST]);
-  t.player('host-main', 'PLAY_REQUESTING');
-  t.player('host-main', 'PLAYING');
-}
+import { HOST, LOCALES, SECOND, expectEmptyLiveRegion, playing, setup, type Setup } from './helpers.js';
 
 function gaveUp(t: Setup) {
   t.player('host-main', 'NO_PLAY', 1004020);
