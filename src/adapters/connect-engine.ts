@@ -11,7 +11,7 @@
  */
 // Core modules imported one by one (not the barrel) so the adapters pull in only what they use.
 import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/events.js';
-import { extendedDataText, isId, isNumber, nonNegative } from '../core/guards.js';
+import { extendedDataText, isId, isNumber, isObject, nonNegative } from '../core/guards.js';
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 
@@ -60,8 +60,7 @@ type Fields = Record<string, unknown> | undefined;
 
 
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
-const propsOf = (value: unknown): Record<string, unknown> =>
-  value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : { __proto__: null };
+const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). */
 export function readErrorCode(value: unknown): number {

@@ -3,6 +3,7 @@
  * `Date.now` or `setTimeout` itself, so a 20-minute outage (seed 003, Case 3)
  * runs in a unit test in a millisecond on a {@link ManualClock}.
  */
+import { nonNegative } from './guards.js';
 
 /** An opaque timer handle returned by {@link Clock.setTimeout}. */
 export type TimerHandle = unknown;
@@ -77,7 +78,8 @@ export function createManualClock(startMs = 0): ManualClock {
   let nextId = 1;
   // Timers kept sorted by (dueAt, id) so same-time timers fire in scheduling order.
   const timers: ManualTimer[] = [];
-  const delay = (ms: number): number => (Number.isFinite(ms) && ms > 0 ? ms : 0);
+  // A delay that is not a finite number >= 0 counts as 0, as setTimeout reads it.
+  const delay = (ms: number): number => nonNegative(ms, 0);
   return {
     now: () => now,
     setTimeout(callback, ms) {

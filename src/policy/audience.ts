@@ -15,7 +15,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
-import { isId } from '../core/guards.js';
+import { isId, isObject } from '../core/guards.js';
 import { toPlayerState } from '../core/states.js';
 import type { LiveStream } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
@@ -120,8 +120,6 @@ interface Played extends RetrySlot {
   /** onMediaStream got a media object that has not been withdrawn with `null`. */
   hasMedia?: boolean;
 }
-
-const isMedia = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /**
  * Attaches the audience playback policy to a store fed by an adapter
@@ -248,11 +246,11 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
 
   function resolved(entry: Played, call: number, media: unknown): void {
     if (isCurrent(entry, call)) {
-      if (isMedia(media)) {
+      if (isObject(media)) {
         entry.hasMedia = true;
         deliver(entry.streamID, media as PlayedMedia<E>);
       }
-    } else if (attached && isMedia(media) && !played.get(entry.streamID)?.started) {
+    } else if (attached && isObject(media) && !played.get(entry.streamID)?.started) {
       // A start that resolved after its stream was deleted, left or replaced:
       // nobody wants it. Stop it unless a newer start owns this streamID now;
       // after detach everything was stopped already.

@@ -1,6 +1,7 @@
 /**
  * Durations for countdowns and elapsed times, in the catalog's words.
  */
+import { nonNegative } from '../core/guards.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
 
 /**
@@ -30,7 +31,7 @@ export function formatDuration(
   messages: Pick<StatusMessages, 'durationSeconds' | 'durationMinutes' | 'durationHours'>,
   rounding: DurationRounding = 'floor',
 ): string {
-  const total = Number.isFinite(ms) && ms > 0 ? Math[rounding](ms / 1000) : 0;
+  const total = Math[rounding](nonNegative(ms, 0) / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -6,6 +6,7 @@
  * so the seed's order of events is kept whatever the speed.
  */
 import { systemClock, type Clock, type TimerHandle } from '../core/clock.js';
+import { isNumber, nonNegative } from '../core/guards.js';
 
 /**
  * Options for {@link createScaledClock}.
@@ -61,7 +62,7 @@ interface ScaledTimer {
 }
 
 function checkScale(scale: number): number {
-  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
+  if (!isNumber(scale) || scale < 0) {
     throw new RangeError(`createScaledClock: scale must be a finite number >= 0, got ${String(scale)}`);
   }
   return scale;
@@ -138,8 +139,7 @@ export function createScaledClock(options: ScaledClockOptions = {}): ScaledClock
   const clock: ScaledClock = {
     now,
     setTimeout(callback, ms) {
-      const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-      const timer: ScaledTimer = { id: nextId++, dueAt: now() + delay, callback };
+      const timer: ScaledTimer = { id: nextId++, dueAt: now() + nonNegative(ms, 0), callback };
       let i = timers.length;
       while (i > 0 && timers[i - 1]!.dueAt > timer.dueAt) i--;
       timers.splice(i, 0, timer);
@@ -166,7 +166,7 @@ export function createScaledClock(options: ScaledClockOptions = {}): ScaledClock
     advance(ms) {
       if (pinned !== null) return; // a timer fired by a jump cannot start another jump
       const start = now();
-      const target = start + (Number.isFinite(ms) && ms > 0 ? ms : 0);
+      const target = start + nonNegative(ms, 0);
       pinned = start;
       try {
         for (let head = timers[0]; head && head.dueAt <= target; head = timers[0]) {
