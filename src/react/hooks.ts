@@ -15,8 +15,13 @@ import type { StatusStore } from '../core/store.js';
 import { useStatus } from './use-status.js';
 
 /** `select(state, key)` through {@link useStatus}, with a selector that changes only with `key`. */
-function useSlice<K, T>(select: (state: StatusState, key: K) => T, key: K, store: StatusStore | undefined): T {
-  return useStatus(useCallback((state: StatusState) => select(state, key), [select, key]), undefined, store);
+function useSlice<K, T>(
+  select: (state: StatusState, key: K) => T,
+  key: K,
+  store: StatusStore | undefined,
+  equal?: (a: T, b: T) => boolean,
+): T {
+  return useStatus(useCallback((state: StatusState) => select(state, key), [select, key]), equal, store);
 }
 
 // The room lists change with every user or stream event; the connection
@@ -33,7 +38,7 @@ const sameConnection = (a: RoomStatus, b: RoomStatus): boolean =>
  * the last such change. Internal to the kit.
  */
 export function useRoomConnection(roomID: string | undefined, store: StatusStore | undefined): RoomStatus {
-  return useStatus(useCallback((state: StatusState) => selectRoom(state, roomID), [roomID]), sameConnection, store);
+  return useSlice(selectRoom, roomID, store, sameConnection);
 }
 
 /**
