@@ -7,6 +7,7 @@ import {
   SECOND,
   STREAM,
   SimulatorErrorCode,
+  dropNetwork,
   messagesOf,
   player,
   replayGaveUp,
@@ -92,6 +93,28 @@ export const RetryCountdown: Story = {
     await settle();
     statusOf({ loaded }).advance(1 * SECOND);
     await waitFor(() => expect(canvas.getByRole('timer')).toHaveTextContent(say(t, t.streamRetrying, 1 * SECOND)));
+  },
+};
+
+/**
+ * The replay fell due while the viewer's own room is RECONNECTING: the policy
+ * holds it until RECONNECTED, so the overlay says "Connecting…" and stops
+ * counting, rather than "Retrying in 0 s" for the rest of the outage.
+ */
+export const ReplayDueWhileReconnecting: Story = {
+  ...withStatus([watching, playFailed, replayScheduled(1, 3 * SECOND), dropNetwork, wait(3 * SECOND)]),
+  play: async ({ canvasElement, loaded, globals }) => {
+    const t = messagesOf({ globals });
+    const canvas = within(canvasElement);
+    const overlay = canvas.getByRole('status');
+    await expect(overlay).toHaveAttribute('data-state', 'connecting');
+    await expect(overlay).toHaveTextContent(t.streamConnecting);
+    await expect(canvas.queryByRole('timer')).toBeNull();
+    await settle();
+    statusOf({ loaded }).advance(60 * SECOND);
+    await settle();
+    await expect(overlay).toHaveAttribute('data-state', 'connecting');
+    await expect(canvas.queryByRole('timer')).toBeNull();
   },
 };
 
