@@ -2,8 +2,7 @@
  * The store: zustand/vanilla holding {@link StatusState}, plus `dispatch`.
  * As in zustand's redux middleware, the reducer is the only writer.
  */
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { devtools } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { systemClock, type Clock } from './clock.js';
 import type { StatusEvent } from './events.js';
 import { statusReducer } from './reducer.js';
@@ -20,8 +19,6 @@ import { createInitialStatus, type StatusOptions, type StatusState } from './sta
 export interface StatusStoreOptions extends StatusOptions {
   /** Where adapters, policies and countdowns read time. Default: {@link systemClock}. */
   clock?: Clock;
-  /** Connect zustand devtools (Redux DevTools extension) when true. */
-  devtools?: boolean;
   /** Called when an event listener or a state subscriber throws; default `console.error`. */
   onListenerError?: (error: unknown) => void;
 }
@@ -72,10 +69,9 @@ export type StatusEventListener = (event: StatusEvent, state: StatusState, previ
  */
 export function createStatusStore(options: StatusStoreOptions = {}): StatusStore {
   const initial = createInitialStatus(options);
-  const init = (): StatusState => initial;
-  const api = createStore<StatusState>()(
-    (options.devtools ? devtools(init, { name: 'zego-status-kit' }) : init) as StateCreator<StatusState>,
-  );
+  // No middleware: devtools are their own import (zego-status-kit/devtools),
+  // so apps that do not use them never ship them.
+  const api = createStore<StatusState>()(() => initial);
   const eventListeners = new Set<StatusEventListener>();
   const reportError = options.onListenerError ?? ((error: unknown) => console.error('[zego-status-kit] event listener threw', error));
   const safely = (call: () => void): void => {
