@@ -2,11 +2,12 @@
  * The provider and how hooks find their store: an explicit store wins, then
  * the nearest StatusProvider's, else a clear error (LiveKit's pattern).
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type Context, type ReactNode } from 'react';
 import type { StatusStore } from '../core/store.js';
 import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
+import { shared } from './shared.js';
 
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
@@ -16,7 +17,11 @@ interface StatusContextValue {
   readonly registry?: MediaRegistry;
 }
 
-const StatusContext = createContext<StatusContextValue>({});
+// One context whichever copy of this module made it (ESM and CommonJS both
+// loaded), one per React (keyed by its createContext), as react-redux does.
+const contexts = shared('StatusContext', () => new Map<unknown, Context<StatusContextValue>>());
+const StatusContext = contexts.get(createContext) ?? createContext<StatusContextValue>({});
+contexts.set(createContext, StatusContext);
 
 /**
  * Props of {@link StatusProvider}.

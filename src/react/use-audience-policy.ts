@@ -19,7 +19,7 @@ import { createAttachmentCache, useAttachment } from './use-attachment.js';
 /** A hook sharing a policy: its options as of its latest render. */
 type Sharer = { readonly current: UseAudiencePolicyOptions<never> };
 
-const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void }, Sharer>();
+const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void }, Sharer>('useAudiencePolicy');
 
 /**
  * Options for {@link useAudiencePolicy}: the policy's, without `engine`, with

@@ -13,28 +13,7 @@ import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
-
-/**
- * How long a LOGINING may last before the banner says "Connecting…": a normal
- * login takes ≈120 ms (seed 003, T1), but against an unreachable server the web
- * SDK stays in LOGINING for its whole retry time (DESIGN §4).
- *
- * @example
- * ```tsx
- * <ReconnectingBanner connectingNoticeMs={CONNECTING_NOTICE_MS * 2} />
- * ```
- */
-export const CONNECTING_NOTICE_MS = 3000;
-
-/**
- * How long "Reconnected" stays before the banner hides.
- *
- * @example
- * ```tsx
- * <ReconnectingBanner reconnectedMs={RECONNECTED_CONFIRMATION_MS} />
- * ```
- */
-export const RECONNECTED_CONFIRMATION_MS = 2000;
+import { CONNECTING_NOTICE_MS, RECONNECTED_CONFIRMATION_MS } from './constants.js';
 
 const SECOND = 1000;
 

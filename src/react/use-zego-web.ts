@@ -6,7 +6,7 @@ import type { StatusStore } from '../core/store.js';
 import { useStatusStore } from './context.js';
 import { createAttachmentCache, useAttachment } from './use-attachment.js';
 
-const connections = createAttachmentCache<{ detach(): void }>();
+const connections = createAttachmentCache<{ detach(): void }>('useZegoWeb');
 
 /**
  * Options for {@link useZegoWeb}: the adapter's, plus an explicit store.
