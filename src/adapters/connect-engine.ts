@@ -49,6 +49,8 @@ export type EngineCallback = (...args: any[]) => void;
  * The least an engine must offer: `on` and `off` by event name. Return values
  * are ignored except an explicit `false`, which the web SDK gives for an event
  * it does not know (DESIGN §4), meaning nothing was registered.
+ *
+ * @internal
  */
 export interface EngineEmitterLike {
   on(event: AdapterEventName, callback: EngineCallback): unknown;
@@ -62,7 +64,7 @@ type Fields = Record<string, unknown> | undefined;
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
 const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
-/** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). */
+/** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). @internal */
 export function readErrorCode(value: unknown): number {
   const number = typeof value === 'string' && value.trim() ? Number(value) : value;
   return isNumber(number) ? number : 0;
@@ -74,7 +76,7 @@ function withExtendedData(value: unknown) {
   return extendedData !== undefined && { extendedData };
 }
 
-/** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native, seed 000/003). */
+/** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native, seed 000/003). @internal */
 export function readUpdateType(value: unknown): UpdateType | undefined {
   const upper = typeof value === 'string' ? value.toUpperCase() : value === 0 ? 'ADD' : value === 1 ? 'DELETE' : undefined;
   return upper === 'ADD' || upper === 'DELETE' ? upper : undefined;
@@ -130,6 +132,8 @@ function listReader<T>(key: 'streamList' | 'userList', read: (item: unknown) => 
  * ```ts
  * const disconnect = connectEngine(engine, store, options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS, true);
  * ```
+ *
+ * @internal
  */
 export function connectEngine(
   engine: EngineEmitterLike,

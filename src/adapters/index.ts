@@ -13,4 +13,4 @@ export {
   type ZegoNativeEngineLike,
   type ZegoNativeEventName,
 } from './zego-native.js';
-export type { EngineCallback } from './connect-engine.js';
+export type { AdapterEventName, EngineCallback } from './connect-engine.js';

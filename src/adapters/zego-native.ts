@@ -47,7 +47,7 @@ export interface ZegoNativeAdapterOptions {
    * The engine's retry budget in ms (`room_retry_time`, seconds, set with
    * setEngineConfig). Default 20 min, the native SDKs' (seed 003).
    */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**

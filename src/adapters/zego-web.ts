@@ -49,7 +49,7 @@ export interface ZegoWebAdapterOptions {
    * `setEngineConfig({ roomRetryTime })` (seconds). Default 5 min, the web
    * SDK's (seed 002, "重试超时时间为 5min").
    */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**

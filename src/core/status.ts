@@ -266,7 +266,7 @@ export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
  * const options: StatusOptions = { roomRetryTimeMs: WEB_ROOM_RETRY_TIME_MS };
  * ```
  */
-export type StatusOptions = Partial<StatusConfig>;
+export type StatusOptions = { readonly [K in keyof StatusConfig]?: StatusConfig[K] | undefined };
 
 /**
  * The state before anything happened: no rooms, publishers or players.

@@ -18,9 +18,9 @@ import { createInitialStatus, type StatusOptions, type StatusState } from './sta
  */
 export interface StatusStoreOptions extends StatusOptions {
   /** Where adapters, policies and countdowns read time. Default: {@link systemClock}. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Called when an event listener or a state subscriber throws; default `console.error`. */
-  onListenerError?: (error: unknown) => void;
+  onListenerError?: ((error: unknown) => void) | undefined;
 }
 
 /**

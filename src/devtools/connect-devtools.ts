@@ -78,7 +78,7 @@ const payloadType = (message: DevtoolsMessage): unknown =>
 
 /** The last state of an imported history (`IMPORT_STATE`'s `nextLiftedState`). */
 function importedState(payload: unknown): unknown {
-  const computed = (payload as { nextLiftedState?: { computedStates?: unknown } } | null)?.nextLiftedState?.computedStates;
+  const computed = (payload as { nextLiftedState?: { computedStates?: unknown } | undefined } | null)?.nextLiftedState?.computedStates;
   return Array.isArray(computed) ? (computed[computed.length - 1] as { state?: unknown } | undefined)?.state : undefined;
 }
 
@@ -102,7 +102,7 @@ function importedState(payload: unknown): unknown {
  */
 export function connectDevtools(store: StatusStore, options: DevtoolsOptions = {}): () => void {
   const extension =
-    options.extension ?? (globalThis as { __REDUX_DEVTOOLS_EXTENSION__?: DevtoolsExtension }).__REDUX_DEVTOOLS_EXTENSION__;
+    options.extension ?? (globalThis as { __REDUX_DEVTOOLS_EXTENSION__?: DevtoolsExtension | undefined }).__REDUX_DEVTOOLS_EXTENSION__;
   if (!extension) return () => {};
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   const connection = extension.connect({ name: options.name ?? 'zego-status-kit' });

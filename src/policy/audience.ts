@@ -67,19 +67,19 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
   /** Where room, stream and player events arrive (through an adapter) and where the schedule is shown. */
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Wait before replaying a failed play: 3 s, as seed 003 suggests ("for example, 3 seconds later"). */
-  replayDelayMs?: number;
+  replayDelayMs?: number | undefined;
   /** Replays per outage before giving up (default 3); the count starts over on PLAYING, a new ADD or `retry`. */
-  maxReplayAttempts?: number;
+  maxReplayAttempts?: number | undefined;
   /** Which live streams to play (default: every stream). Called with the stream and its roomID. */
-  shouldPlay?: (stream: LiveStream, roomID: string) => boolean;
+  shouldPlay?: ((stream: LiveStream, roomID: string) => boolean) | undefined;
   /** Second argument of `startPlayingStream` (web: `ZegoWebPlayOption`), or a function giving it per stream. */
-  playOptions?: object | ((stream: LiveStream, roomID: string) => object | undefined);
+  playOptions?: object | ((stream: LiveStream, roomID: string) => object | undefined) | undefined;
   /** Gets the media `startPlayingStream` resolved with, and `null` once that playback stops or is dropped. */
-  onMediaStream?: (streamID: string, media: PlayedMedia<E> | null) => void;
+  onMediaStream?: ((streamID: string, media: PlayedMedia<E> | null) => void) | undefined;
   /** Manage only this room's streams (multi-room). Default: every room the user is in. */
-  roomID?: string;
+  roomID?: string | undefined;
 }
 
 /**
@@ -114,11 +114,11 @@ interface Played extends RetrySlot {
   readonly streamID: string;
   readonly roomID: string;
   /** startPlayingStream was called (once the entry is released, stopPlayingStream too if it had to be). */
-  started?: boolean;
+  started?: boolean | undefined;
   /** Id of the latest start call; a result of any other call is stale. */
-  call?: number;
+  call?: number | undefined;
   /** onMediaStream got a media object that has not been withdrawn with `null`. */
-  hasMedia?: boolean;
+  hasMedia?: boolean | undefined;
 }
 
 /**

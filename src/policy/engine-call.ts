@@ -13,10 +13,10 @@ import type { RetryTarget, StatusEvent } from '../core/events.js';
 import { isNumber, isObject, nonNegative } from '../core/guards.js';
 import type { StatusStore } from '../core/store.js';
 
-/** The failure of a call, as the store records it. */
+/** The failure of a call, as the store records it. @internal */
 export interface CallFailure {
   readonly errorCode: number;
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 /**
@@ -29,6 +29,8 @@ export interface CallFailure {
  * failureOf({ code: 1002031, msg: 'login timeout' }); // { errorCode: 1002031, message: 'login timeout' }
  * failureOf('boom'); // { errorCode: -1, message: 'boom' }
  * ```
+ *
+ * @internal
  */
 export function failureOf(error: unknown): CallFailure {
   if (isObject(error)) {
@@ -49,20 +51,22 @@ export function failureOf(error: unknown): CallFailure {
  * isThenable(Promise.resolve()); // true
  * isThenable({ then: 1 }); // false
  * ```
+ *
+ * @internal
  */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return Object(value) === value && typeof (value as { then?: unknown }).then === 'function';
 }
 
-/** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). */
+/** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). @internal */
 export interface RetrySlot {
   /** The pending retry's timer, if any. */
   timer: TimerHandle | null;
   /** A retry fell due while the room was reconnecting; it is made on RECONNECTED. */
-  due?: boolean;
+  due?: boolean | undefined;
   /** Retries made or scheduled in this outage. */
   attempt: number;
-  gaveUp?: boolean;
+  gaveUp?: boolean | undefined;
 }
 
 /** The events a policy dispatches about itself. */
@@ -76,6 +80,8 @@ type PolicyEventType = 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'r
  * ```ts
  * const { run, emit } = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
  * ```
+ *
+ * @internal
  */
 export function createPolicyKit(
   store: StatusStore,

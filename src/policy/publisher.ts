@@ -45,11 +45,11 @@ export interface RepublishContext<E = unknown> {
  */
 export interface PublisherRetryPolicyOptions<E = unknown> {
   /** Handed to `republish`; the policy itself calls nothing on it. */
-  engine?: E;
+  engine?: E | undefined;
   /** Where publisher and room events arrive and where the schedule is shown. */
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** The published stream to watch. */
   streamID: string;
   /**
@@ -60,11 +60,11 @@ export interface PublisherRetryPolicyOptions<E = unknown> {
    */
   republish: (context: RepublishContext<E>) => unknown;
   /** Wait before republishing: 3 s, within the seed's 3–5 s. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Republishes per outage (default 1: "do not continuously retry"); the count starts over on PUBLISHING. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** The room the stream is published in. Default: the store's current room. */
-  roomID?: string;
+  roomID?: string | undefined;
 }
 
 const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';

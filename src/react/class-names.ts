@@ -12,7 +12,7 @@
  */
 export interface ThemingProps {
   /** Render without the kit's `zsk-*` classes (the markup and `data-state` stay). */
-  unstyled?: boolean;
+  unstyled?: boolean | undefined;
 }
 
 /**
@@ -41,6 +41,8 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
  * const live = liveRegion(view.state === 'failed');
  * <div key={live.role} {...live}>{view.title}</div>
  * ```
+ *
+ * @internal
  */
 export function liveRegion(failed: boolean): { role: 'alert' | 'status'; 'aria-live': 'assertive' | 'polite' } {
   return failed ? { role: 'alert', 'aria-live': 'assertive' } : { role: 'status', 'aria-live': 'polite' };

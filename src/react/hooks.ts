@@ -36,6 +36,8 @@ const sameConnection = (a: RoomStatus, b: RoomStatus): boolean =>
  * change, not on user or stream events (DESIGN §6: a hook re-renders only when
  * its own slice changes). Its `streams`, `users` and `removedStreams` are as of
  * the last such change. Internal to the kit.
+ *
+ * @internal
  */
 export function useRoomConnection(roomID: string | undefined, store: StatusStore | undefined): RoomStatus {
   return useSlice(selectRoom, roomID, store, sameConnection);

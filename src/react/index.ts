@@ -21,7 +21,7 @@ export { useZegoWeb, type UseZegoWebOptions } from './use-zego-web.js';
 export { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 export { useStreamMedia } from './use-stream-media.js';
 export { en } from './i18n/en.js';
-export { formatMessage, type StatusLocale, type StatusMessages } from './i18n/messages.js';
+export { formatMessage, type StatusLocale, type StatusMessages, type StatusMessageOverrides } from './i18n/messages.js';
 export { formatDuration, type DurationRounding } from './format.js';
 export { kitClass, type ThemingProps } from './class-names.js';
 

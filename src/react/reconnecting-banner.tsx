@@ -17,10 +17,10 @@ export interface ReconnectingBannerProps
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The room to watch; the current room by default. */
-  roomID?: string;
+  roomID?: string | undefined;
   /** Shown as a Retry button after LOGIN_FAILED / RECONNECT_FAILED. */
-  onRetry?: () => void;
-  ref?: Ref<HTMLDivElement>;
+  onRetry?: (() => void) | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**

@@ -13,6 +13,8 @@
  * ```ts
  * const connections = shared('useZegoWeb', () => new WeakMap<object, unknown>());
  * ```
+ *
+ * @internal
  */
 export function shared<T>(name: string, create: () => T): T {
   const global = globalThis as { [key: symbol]: unknown };

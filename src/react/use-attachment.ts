@@ -25,6 +25,8 @@ interface Attachment<H, U> {
  * ```ts
  * const policies: AttachmentCache<AudiencePolicy> = createAttachmentCache('useAudiencePolicy');
  * ```
+ *
+ * @internal
  */
 export type AttachmentCache<H, U = unknown> = WeakMap<object, WeakMap<object, Map<unknown, Attachment<H, U>>>>;
 
@@ -37,6 +39,8 @@ export type AttachmentCache<H, U = unknown> = WeakMap<object, WeakMap<object, Ma
  * ```ts
  * const adapters = createAttachmentCache<{ detach(): void }>('useZegoWeb');
  * ```
+ *
+ * @internal
  */
 export function createAttachmentCache<H, U = unknown>(name: string): AttachmentCache<H, U> {
   return shared(name, () => new WeakMap());
@@ -57,6 +61,8 @@ export function createAttachmentCache<H, U = unknown>(name: string): AttachmentC
  * ```ts
  * const handle = useAttachment(cache, engine, store, () => ({ detach: connectZegoWeb(engine!, store) }));
  * ```
+ *
+ * @internal
  */
 export function useAttachment<H extends { detach(): void }, U = unknown>(
   cache: AttachmentCache<H, U>,

@@ -32,7 +32,7 @@ const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void 
  */
 export interface UseAudiencePolicyOptions<E extends AudienceEngine = AudienceEngine>
   extends Omit<AudiencePolicyOptions<E>, 'engine' | 'store'> {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
 }
 
 /**

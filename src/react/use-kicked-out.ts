@@ -5,7 +5,7 @@ import { describeError } from '../core/errors.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages } from './context.js';
 import { useRoomConnection } from './hooks.js';
-import type { StatusMessages } from './i18n/messages.js';
+import type { StatusMessageOverrides } from './i18n/messages.js';
 import { KICKOUT_BY_SERVER, KICKOUT_SIGNED_IN_ELSEWHERE } from './constants.js';
 
 /**
@@ -17,8 +17,8 @@ import { KICKOUT_BY_SERVER, KICKOUT_SIGNED_IN_ELSEWHERE } from './constants.js';
  * ```
  */
 export interface KickedOutOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
 import { useRoomConnection } from './hooks.js';
-import { formatMessage, type StatusMessages } from './i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
 import { CONNECTING_NOTICE_MS, RECONNECTED_CONFIRMATION_MS } from './constants.js';
@@ -36,13 +36,13 @@ export type ReconnectingBannerState = 'hidden' | 'connecting' | 'reconnecting' |
  * ```
  */
 export interface ReconnectingBannerOptions extends AntiFlapOptions {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
   /** Per-component text overrides. */
-  messages?: Partial<StatusMessages>;
+  messages?: StatusMessageOverrides | undefined;
   /** How long "Reconnected" stays (default {@link RECONNECTED_CONFIRMATION_MS}). */
-  reconnectedMs?: number;
+  reconnectedMs?: number | undefined;
   /** How long LOGINING lasts before "Connecting…" shows (default {@link CONNECTING_NOTICE_MS}). */
-  connectingNoticeMs?: number;
+  connectingNoticeMs?: number | undefined;
 }
 
 /**

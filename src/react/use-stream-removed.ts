@@ -7,7 +7,7 @@ import type { PlayerStatus, StatusState, StreamDeleteReason } from '../core/stat
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
-import { formatMessage, type StatusMessages } from './i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
 import { useStatus } from './use-status.js';
@@ -41,9 +41,9 @@ export type StreamRemovedState = 'hidden' | 'waiting' | 'retrying' | 'unavailabl
  */
 export interface StreamRemovedOptions extends AntiFlapOptions {
   /** The room the stream is in; the current room by default. */
-  roomID?: string;
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  roomID?: string | undefined;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ const connections = createAttachmentCache<{ detach(): void }>('useZegoWeb');
  * ```
  */
 export interface UseZegoWebOptions extends ZegoWebAdapterOptions {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
 }
 
 /**

@@ -33,9 +33,9 @@ export interface SimulatedRoomOptions {
   /** Every delay and timeout runs on this clock (only `now`, `setTimeout`, `clearTimeout`). */
   clock: Clock;
   /** When others see a dropped user leave: 90 s (seed 003). */
-  heartbeatTimeoutMs?: number;
+  heartbeatTimeoutMs?: number | undefined;
   /** The engines' retry budget: default 5 min, the web SDK's (seed 002). */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**
@@ -61,8 +61,8 @@ export interface SimulatedError {
  */
 export interface SimulatedRoomConfig {
   /** roomUserUpdate is only sent to users who asked for it, as in the SDK (seed 003, isUserStatusNotify). */
-  userUpdate?: boolean;
-  maxMemberCount?: number;
+  userUpdate?: boolean | undefined;
+  maxMemberCount?: number | undefined;
 }
 
 /**
@@ -313,7 +313,7 @@ function deferred<T>(): Deferred<T> {
 /** A stream as roomStreamUpdate lists it. */
 interface StreamListItem {
   readonly streamID: string;
-  readonly user?: ZegoUser;
+  readonly user?: ZegoUser | undefined;
   readonly extraInfo: string;
 }
 

@@ -18,9 +18,9 @@ import { isNumber, nonNegative } from '../core/guards.js';
  */
 export interface ScaledClockOptions {
   /** The clock whose time is scaled and whose timers drive this one. Default: {@link systemClock}. */
-  base?: Clock;
+  base?: Clock | undefined;
   /** Simulated milliseconds per base millisecond; 0 pauses. Default 1. */
-  scale?: number;
+  scale?: number | undefined;
 }
 
 /**

@@ -37,13 +37,13 @@ import { createSimulatedRoom, type SimulatedEngine, type SimulatedRoom } from '.
 export interface ScenarioOptions {
   clock: Clock;
   /** An existing simulated room to run in; by default a new one on `clock`. */
-  room?: SimulatedRoom;
+  room?: SimulatedRoom | undefined;
   /** Default `'room-1'`. */
-  roomID?: string;
+  roomID?: string | undefined;
   /** For a new room: default 90 s (seed 003). */
-  heartbeatTimeoutMs?: number;
+  heartbeatTimeoutMs?: number | undefined;
   /** For a new room: default 5 min, the web SDK's (seed 002). */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**
