@@ -70,7 +70,7 @@ for (const file of declarations) {
   const text = readFileSync(file, 'utf8');
   for (const [pattern, what] of [
     [/DESIGN/, '"DESIGN" (a design brief users cannot see)'],
-    [/seed 0/i, '"seed 0…" (cite the ZEGO document by title)'],
+    [/\bseeds? ?0/i, '"seed 0…" (cite the ZEGO document by title)'],
   ]) {
     const line = text.split('\n').findIndex((l) => pattern.test(l));
     if (line >= 0) problems.push(`${relative(root, file)}:${line + 1}: mentions ${what}`);

@@ -1,6 +1,6 @@
 /**
  * The normalized events the reducer understands. `type` is the web SDK's
- * event name (seed 002), payloads carry the web SDK's field names, and every
+ * event name (the Web "Room connection status"), payloads carry the web SDK's field names, and every
  * event carries `at`, the time in ms on the adapter's clock.
  */
 import type { PlayerStateName, PublisherStateName, RoomReason } from './states.js';
@@ -148,7 +148,7 @@ export interface RoomUserUpdateEvent extends EventBase {
 export type RetryTarget = 'player' | 'publisher';
 
 /**
- * A policy scheduled a retry (seed 003: retry once after 3–5 s, never in a loop).
+ * A policy scheduled a retry ("Express SDK: disconnection and reconnection": retry once after 3–5 s, never in a loop).
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * attachAudiencePolicy: keeps an audience's playback in step with the room,
- * as seed 003 tells the audience to ("Handling Host Network Issues from the
+ * as "Express SDK: disconnection and reconnection" tells the audience to ("Handling Host Network Issues from the
  * Audience Side", "Handling Host Crashes from the Audience Side"):
  * - stream DELETE: stopPlayingStream at once, never replay it — "to avoid
  *   falling into a replay infinite loop, the audience should stop playback
@@ -10,7 +10,7 @@
  *   after ≈3 s, a bounded number of times, "do not continuously retry".
  *
  * It only calls the engine and dispatches its own events; time comes from the
- * injected Clock, so the 90 s heartbeat timeout (seed 003) runs in a test in
+ * injected Clock, so the 90 s heartbeat timeout ("Express SDK: disconnection and reconnection") runs in a test in
  * a millisecond.
  */
 import type { Clock } from '../core/clock.js';
@@ -68,7 +68,7 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
   clock?: Clock | undefined;
-  /** Wait before replaying a failed play: 3 s, as seed 003 suggests ("for example, 3 seconds later"). */
+  /** Wait before replaying a failed play: 3 s, as "Express SDK: disconnection and reconnection" suggests ("for example, 3 seconds later"). */
   replayDelayMs?: number | undefined;
   /** Replays per outage before giving up (default 3); the count starts over on PLAYING, a new ADD or `retry`. */
   maxReplayAttempts?: number | undefined;
@@ -123,7 +123,7 @@ interface Played extends RetrySlot {
 
 /**
  * Attaches the audience playback policy to a store fed by an adapter
- * (`connectZegoWeb` / `connectZegoNative`). Behaviour, after seed 003:
+ * (`connectZegoWeb` / `connectZegoNative`). Behaviour, after "Express SDK: disconnection and reconnection":
  * - a stream ADD in a room the user is in (phase connected), and every stream
  *   already live at attach time or when a room reaches LOGINED/RECONNECTED:
  *   `startPlayingStream` for each stream `shouldPlay` accepts;
@@ -262,7 +262,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     }
   }
 
-  /** A play failed: schedule one replay, or give up once the attempts are spent. A deleted stream is never replayed (seed 003). */
+  /** A play failed: schedule one replay, or give up once the attempts are spent. A deleted stream is never replayed ("Express SDK: disconnection and reconnection"). */
   function failed(entry: Played): void {
     schedule(entry, entry.streamID, owned(entry) && !!live(entry.roomID, entry.streamID), (attempt) => {
       if (!owned(entry)) return;

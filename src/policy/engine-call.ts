@@ -1,5 +1,5 @@
 /**
- * What the two policies share (DESIGN §5): calling into engine or app code
+ * What the two policies share: calling into engine or app code
  * without ever letting a throw or a rejection escape; running handlers one at
  * a time although the store calls its listeners synchronously, even from
  * inside a dispatch the policy itself made; and the bookkeeping of one retry
@@ -21,7 +21,7 @@ export interface CallFailure {
 
 /**
  * Reads a ZEGO-style error: the web SDK rejects with `{ code, msg }`
- * (DESIGN §4, `{ code: 1002031, msg: 'login timeout' }`); other engines throw
+ * (web SDK 3.12: `{ code: 1002031, msg: 'login timeout' }`); other engines throw
  * an `Error`, an `{ errorCode }` or anything at all. `-1` when no code is known.
  *
  * @example
@@ -58,7 +58,7 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return Object(value) === value && typeof (value as { then?: unknown }).then === 'function';
 }
 
-/** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). @internal */
+/** One stream's retry bookkeeping: at most one pending retry ("Express SDK: disconnection and reconnection": "do not continuously retry"). @internal */
 export interface RetrySlot {
   /** The pending retry's timer, if any. */
   timer: TimerHandle | null;

@@ -1,5 +1,5 @@
 /**
- * attachPublisherRetryPolicy: seed 003, "Stream Publishing Reconnection":
+ * attachPublisherRetryPolicy: "Express SDK: disconnection and reconnection", "Stream Publishing Reconnection":
  * when every publishing node failed the SDK reports NO_PUBLISH with
  * errorCode ≠ 0; "the business side can consider waiting a few seconds (such
  * as 3-5 seconds) before starting to republish the stream, but do not
@@ -59,7 +59,7 @@ export interface PublisherRetryPolicyOptions<E = unknown> {
    * and counts as a failed attempt.
    */
   republish: (context: RepublishContext<E>) => unknown;
-  /** Wait before republishing: 3 s, within the seed's 3–5 s. */
+  /** Wait before republishing: 3 s, within the 3–5 s of "Express SDK: disconnection and reconnection". */
   delayMs?: number | undefined;
   /** Republishes per outage (default 1: "do not continuously retry"); the count starts over on PUBLISHING. */
   maxAttempts?: number | undefined;

@@ -29,7 +29,7 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
 }
 
 /**
- * The live-region attributes every status root uses (DESIGN §6): failures
+ * The live-region attributes every status root uses: failures
  * interrupt (`role="alert"`, assertive), everything else waits its turn
  * (`role="status"`, polite). Keep the polite root mounted, empty while there
  * is nothing to say (screen readers often miss a live region inserted with

@@ -7,8 +7,8 @@
 
 /**
  * How long a LOGINING may last before the banner says "Connecting…": a normal
- * login takes ≈120 ms (seed 003, T1), but against an unreachable server the web
- * SDK stays in LOGINING for its whole retry time (DESIGN §4).
+ * login takes ≈120 ms ("Express SDK: disconnection and reconnection", T1), but against an unreachable server the web
+ * SDK stays in LOGINING for its whole retry time (`roomRetryTime`, 300 s by default in web SDK 3.12).
  *
  * @example
  * ```tsx
@@ -28,7 +28,7 @@ export const CONNECTING_NOTICE_MS = 3000;
 export const RECONNECTED_CONFIRMATION_MS = 2000;
 
 /**
- * KICKOUT errorCode: the same userID logged in elsewhere (seed 002).
+ * KICKOUT errorCode: the same userID logged in elsewhere (the Web "Room connection status").
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export const RECONNECTED_CONFIRMATION_MS = 2000;
 export const KICKOUT_SIGNED_IN_ELSEWHERE = 1002050;
 
 /**
- * KICKOUT errorCode: removed through the server's kick-out API (seed 002).
+ * KICKOUT errorCode: removed through the server's kick-out API (the Web "Room connection status").
  *
  * @example
  * ```ts

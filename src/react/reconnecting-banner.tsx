@@ -26,7 +26,7 @@ export interface ReconnectingBannerProps
 /**
  * A banner for the room connection: "Reconnecting…" with time elapsed and
  * time left before the SDK gives up, and a note once others see you as gone
- * (90 s, seed 003); "Reconnected" for 2 s; the failure reason with a Retry
+ * (90 s, "Express SDK: disconnection and reconnection"); "Reconnected" for 2 s; the failure reason with a Retry
  * action; "Connecting…" for a login longer than 3 s. `role="status"` (polite),
  * failures `role="alert"` (assertive); never takes focus.
  *

@@ -50,7 +50,7 @@ export interface AudiencePolicyControls {
 }
 
 /**
- * Keeps audience playback correct while mounted (seed 003: stop on DELETE,
+ * Keeps audience playback correct while mounted ("Express SDK: disconnection and reconnection": stop on DELETE,
  * play on ADD, replay a failed play after 3 s, never loop). StrictMode-safe:
  * one set of handlers, one `startPlayingStream` per stream. Inside a
  * `StatusProvider`, MediaStreams go to its registry for `StreamView`, and its

@@ -69,7 +69,7 @@ export interface ReconnectingBannerView {
   /** Until the SDK gives up (retryDeadline). */
   readonly remainingMs: number | null;
   readonly remainingText: string | null;
-  /** The 90 s heartbeat timeout passed: others see this user as gone (seed 003, T4'). */
+  /** The 90 s heartbeat timeout passed: others see this user as gone ("Express SDK: disconnection and reconnection", T4'). */
   readonly heartbeatTimedOut: boolean;
   readonly note: string | null;
   /** The failure from the error catalog, for `failed`. */

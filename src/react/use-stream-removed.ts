@@ -14,8 +14,8 @@ import { useStatus } from './use-status.js';
 
 /**
  * What the overlay shows: `data-state` of its root.
- * - `waiting`: the stream was deleted (host lost, seed 003 — 90 s after the host dropped);
- * - `retrying`: the policy replays after a failed play (≈3 s, seed 003): counts
+ * - `waiting`: the stream was deleted (host lost, "Express SDK: disconnection and reconnection" — 90 s after the host dropped);
+ * - `retrying`: the policy replays after a failed play (≈3 s, "Express SDK: disconnection and reconnection"): counts
  *   down to the replay's `dueAt`;
  * - `unavailable`: the policy gave up (or a play failed with nothing scheduled);
  * - `connecting`: PLAY_REQUESTING, or a scheduled replay whose `dueAt` has passed

@@ -1,6 +1,6 @@
 /**
  * A simulated ZEGO room server with any number of simulated engines, each
- * with the web SDK's surface (seed 002; DESIGN §4), reproducing the seed 003
+ * with the web SDK's surface (the Web "Room connection status"; as web SDK 3.12 behaves), reproducing the "Express SDK: disconnection and reconnection"
  * timelines on an injected {@link Clock}: the server side (who is present,
  * which streams are listed, heartbeat timeouts) and each client side (room,
  * publisher and player states) are kept apart, as they are in reality, so
@@ -32,14 +32,14 @@ import { createTestPattern, stopSimulatedMedia, type SimulatedMediaStream } from
 export interface SimulatedRoomOptions {
   /** Every delay and timeout runs on this clock (only `now`, `setTimeout`, `clearTimeout`). */
   clock: Clock;
-  /** When others see a dropped user leave: 90 s (seed 003). */
+  /** When others see a dropped user leave: 90 s ("Express SDK: disconnection and reconnection"). */
   heartbeatTimeoutMs?: number | undefined;
-  /** The engines' retry budget: default 5 min, the web SDK's (seed 002). */
+  /** The engines' retry budget: default 5 min, the web SDK's (the Web "Room connection status"). */
   roomRetryTimeMs?: number | undefined;
 }
 
 /**
- * A failed call, as the web SDK rejects: `{ code, msg }` (DESIGN §4).
+ * A failed call, as the web SDK rejects: `{ code, msg }` (web SDK 3.12).
  *
  * @example
  * ```ts
@@ -60,7 +60,7 @@ export interface SimulatedError {
  * ```
  */
 export interface SimulatedRoomConfig {
-  /** roomUserUpdate is only sent to users who asked for it, as in the SDK (seed 003, isUserStatusNotify). */
+  /** roomUserUpdate is only sent to users who asked for it, as in the SDK ("Express SDK: disconnection and reconnection", isUserStatusNotify). */
   userUpdate?: boolean | undefined;
   maxMemberCount?: number | undefined;
 }
@@ -107,12 +107,12 @@ export const SIMULATED_EVENTS = [
 export interface SimulatedEngine {
   /** The user this engine was created for (loginRoom may name another). */
   readonly user: ZegoUser;
-  /** Registers a callback; `false` for an event the simulator does not emit (like the SDK, DESIGN §4). */
+  /** Registers a callback; `false` for an event the simulator does not emit (like web SDK 3.12). */
   on(event: string, callback: SimulatedCallback): boolean;
   /** Removes one callback, or every callback of the event when none is given. */
   off(event: string, callback?: SimulatedCallback): boolean;
   /**
-   * LOGINING at once, LOGINED after ≈120 ms (seed 003 T1) and resolves `true`;
+   * LOGINING at once, LOGINED after ≈120 ms ("Express SDK: disconnection and reconnection" T1) and resolves `true`;
    * rejects `{ code, msg }` with LOGIN_FAILED on failure. The token is
    * neither kept nor logged.
    */
@@ -319,7 +319,7 @@ interface StreamListItem {
 
 /**
  * Creates a simulated room server. Engines made with `createEngine` see each
- * other through it with the seed's delays, all on `options.clock`.
+ * other through it with the documented delays, all on `options.clock`.
  *
  * @example
  * ```ts
@@ -441,7 +441,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
 
   /**
    * Delivers to everyone else in the room after `delay`: ≈100 ms for joins
-   * and leaves (seed 003 T2, T6'), 0 for what the server itself decides at a
+   * and leaves ("Express SDK: disconnection and reconnection" T2, T6'), 0 for what the server itself decides at a
    * heartbeat timeout (T4' ≈ T3 + 90 s is already the time others hear it).
    * Receivers are chosen at delivery time; one that is cut off then catches
    * up when it reconnects ({@link syncClient}).
@@ -687,7 +687,7 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
   /**
    * The client is gone without a logout the server heard (crash, or logout
    * while cut off): the session lingers, media stops, until the heartbeat
-   * timeout or a new login with the same userID (seed 003, host crash).
+   * timeout or a new login with the same userID ("Express SDK: disconnection and reconnection", host crash).
    */
   function orphan(session: Session): void {
     session.budget = cancel(session.budget);

@@ -45,7 +45,7 @@ export interface StatusMessages {
   readonly reconnecting: string;
   readonly reconnectingElapsed: string;
   readonly reconnectingRemaining: string;
-  /** Shown once the 90 s heartbeat timeout has passed (seed 003, T4'). */
+  /** Shown once the 90 s heartbeat timeout has passed ("Express SDK: disconnection and reconnection", T4'). */
   readonly heartbeatTimedOut: string;
   readonly reconnected: string;
   readonly loginFailed: string;
