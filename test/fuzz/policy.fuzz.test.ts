@@ -165,6 +165,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
           active.clear();
           for (const id of STREAMS) newOutage(id);
         }
+        // The viewer's own reconnection re-arms a stream the policy gave up on: a new chance.
+        if (store.getState().rooms.get(ROOM)?.reason === 'RECONNECTED') for (const id of STREAMS) newOutage(id);
         return;
       default:
         return;
