@@ -272,8 +272,9 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
       const current = room(roomID);
       const phase = current?.phase;
       if (phase === 'connected') {
-        sync(roomID);
+        // Plays held from before first (due replays, re-arms), then the streams newly listed.
         plays.connected(holder, roomID, current!.reason === 'RECONNECTED');
+        sync(roomID);
       } else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
         // No engine call: the user is out of the room (logout, kick-out, failure).
         plays.left(holder, roomID);
