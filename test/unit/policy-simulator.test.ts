@@ -56,12 +56,8 @@ function setup(maxReplayAttempts?: number) {
       for (let i = 0; i < 5; i++) await Promise.resolve();
     }
   };
-  return { clock, room, viewer, store, calls, media, policy, login, player, tick, disconnect };
-}
-
-describe('audience policy on the simulator (seed 003)', () => {
-  it('host network loss: NO_PLAY → one start 3 s later; T3 + 90 s DELETE → stop, nothing after; host back → ADD → one start', async () => {
-    const { clock, room, viewer, calls, media, login, player, tick, policy, disconnect } = setup(10);
+  /** The viewer logs in, the host 1 s later (T0) and publishes; the viewer plays it. */
+  const hostOnAir = async (): Promise<SimulatedEngine> => {
     const host = room.createEngine({ userID: 'host' });
     login(viewer);
     await tick(1 * SECOND);
@@ -69,6 +65,15 @@ describe('audience policy on the simulator (seed 003)', () => {
     await tick(500);
     host.startPublishingStream(HOST_STREAM);
     await tick(2 * SECOND);
+    return host;
+  };
+  return { clock, room, viewer, store, calls, media, policy, login, player, tick, disconnect, hostOnAir };
+}
+
+describe('audience policy on the simulator (seed 003)', () => {
+  it('host network loss: NO_PLAY → one start 3 s later; T3 + 90 s DELETE → stop, nothing after; host back → ADD → one start', async () => {
+    const { clock, room, calls, media, player, tick, policy, disconnect, hostOnAir } = setup(10);
+    const host = await hostOnAir();
     expect(calls).toHaveLength(1);
     expect(player().state).toBe('PLAYING');
     expect(media.at(-1)?.[1]).not.toBeNull();
@@ -117,14 +122,8 @@ describe('audience policy on the simulator (seed 003)', () => {
   });
 
   it('host crash, restart within 90 s: DELETE then ADD → stop then start, in that order, once each', async () => {
-    const { clock, room, viewer, calls, login, player, tick, policy, disconnect } = setup();
-    const host = room.createEngine({ userID: 'host' });
-    login(viewer);
-    await tick(1 * SECOND);
-    login(host);
-    await tick(500);
-    host.startPublishingStream(HOST_STREAM);
-    await tick(2 * SECOND);
+    const { clock, room, calls, login, player, tick, policy, disconnect, hostOnAir } = setup();
+    const host = await hostOnAir();
     expect(player().state).toBe('PLAYING');
     const first = calls.length;
 
@@ -152,14 +151,8 @@ describe('audience policy on the simulator (seed 003)', () => {
   });
 
   it('the host is away 60 s (< 90 s: no DELETE, no ADD): the default policy keeps replaying, and ends PLAYING', async () => {
-    const { clock, room, viewer, calls, media, login, player, tick, policy, disconnect } = setup();
-    const host = room.createEngine({ userID: 'host' });
-    login(viewer);
-    await tick(1 * SECOND);
-    login(host);
-    await tick(500);
-    host.startPublishingStream(HOST_STREAM);
-    await tick(2 * SECOND);
+    const { clock, room, calls, media, player, tick, policy, disconnect, hostOnAir } = setup();
+    const host = await hostOnAir();
     expect(player().state).toBe('PLAYING');
     const played = media.at(-1)?.[1];
 

@@ -40,13 +40,15 @@ function record(engine: SimulatedEngine, now: () => number) {
   return lines;
 }
 
-async function hostAndViewer() {
+/** The host publishes in the first of `rooms`; the viewer, in all of them (multi-room for two), plays it. */
+async function hostAndViewer(rooms: readonly string[] = [ROOM]) {
   const clock = createManualClock();
   const room = createSimulatedRoom({ clock });
   const host = room.createEngine({ userID: 'host' });
   const viewer = room.createEngine({ userID: 'viewer' });
+  if (rooms.length > 1) viewer.enableMultiRoom(true);
   const seen = record(viewer, clock.now);
-  const logins = [viewer.loginRoom(ROOM, 'token', viewer.user, { userUpdate: true }), host.loginRoom(ROOM, 'token')];
+  const logins = [...rooms.map((roomID) => viewer.loginRoom(roomID, 'token', viewer.user, { userUpdate: true })), host.loginRoom(rooms[0]!, 'token')];
   clock.advance(LOGIN_LATENCY_MS);
   await Promise.all(logins);
   host.startPublishingStream(S);
@@ -150,20 +152,7 @@ describe('one engine in two rooms (web SDK enableMultiRoom)', () => {
   });
 
   it('a host that crashes in A and republishes from B: the viewer of both gets ADD in B at once and DELETE in A at T3 + 90 s, and plays on', async () => {
-    const clock = createManualClock();
-    const room = createSimulatedRoom({ clock });
-    const viewer = room.createEngine({ userID: 'viewer' });
-    viewer.enableMultiRoom(true);
-    const seen = record(viewer, clock.now);
-    const host = room.createEngine({ userID: 'host' });
-    const logins = [viewer.loginRoom('a', 'token'), viewer.loginRoom('b', 'token'), host.loginRoom('a', 'token')];
-    clock.advance(LOGIN_LATENCY_MS);
-    await Promise.all(logins);
-    host.startPublishingStream(S);
-    clock.advance(PUBLISH_LATENCY_MS + PROPAGATION_DELAY_MS);
-    const play = viewer.startPlayingStream(S);
-    clock.advance(PLAY_LATENCY_MS);
-    await play;
+    const { clock, room, host, viewer, seen } = await hostAndViewer(['a', 'b']);
 
     // T3: the host app dies in room A; 5 s later (the viewer's SDK still retrying) it is back, in room B, and republishes.
     host.crash();
