@@ -165,6 +165,8 @@ const registries = new WeakMap<object, EnginePlays>();
  * ```
  */
 export function enginePlays(engine: PlayingEngine): EnginePlays {
+  // Not an object (bad input): nothing to share with; its calls fail and are recorded on the player.
+  if (Object(engine) !== engine) return createEnginePlays(engine);
   let registry = registries.get(engine);
   if (!registry) registries.set(engine, (registry = createEnginePlays(engine)));
   return registry;

@@ -424,6 +424,20 @@ describe('attachAudiencePolicy: failures never escape', () => {
     expect(engine.stops(HOST)).toBe(1);
   });
 
+  it('an engine that is not an object: attaching throws nothing; each failed start is recorded, bounded, no timer left', () => {
+    const clock = createManualClock();
+    const store = createStatusStore({ clock });
+    const sdk = sdkEvents(store, clock);
+    const policy = attachAudiencePolicy({ engine: null as unknown as AudienceEngine, store });
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    expect(selectPlayer(store.getState(), HOST).lastError?.call).toBe('startPlayingStream');
+    clock.advance(20 * 60 * SECOND);
+    expect(selectPlayer(store.getState(), HOST).gaveUp).toBe(true);
+    policy.detach();
+    expect(clock.pending()).toBe(0);
+  });
+
   it('an engine that emits NO_PLAY synchronously inside startPlayingStream gets one replay', () => {
     const clock = createManualClock();
     const store = createStatusStore({ clock });
