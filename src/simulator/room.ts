@@ -16,6 +16,7 @@ import type { Clock } from '../core/clock.js';
 import type { ZegoUser } from '../core/events.js';
 import { nonNegative } from '../core/guards.js';
 import { HEARTBEAT_TIMEOUT_MS, WEB_ROOM_RETRY_TIME_MS } from '../core/status.js';
+import type { PLAY_LATENCY_MS, PUBLISH_LATENCY_MS, SimulatorErrorCode } from './constants.js'; // for the {@link}s below
 import { createEffects } from './effects.js';
 import { createEngineFactory } from './engine.js';
 import type { SimulatedMediaStream } from './media.js';
@@ -121,11 +122,12 @@ export interface SimulatedEngine {
   logoutRoom(roomID?: string): void;
   /**
    * PUBLISH_REQUESTING at once, PUBLISHING after {@link PUBLISH_LATENCY_MS}; `false` when not in a room.
+   * With multi-room, `publishOption.roomID` names the room (default: the first one).
    * Refused (NO_PUBLISH) when another user publishes the streamID; a listing
    * the same user left behind in another room (cut off, crashed) lingers until
    * its heartbeat timeout next to the new one.
    */
-  startPublishingStream(streamID: string, localStream?: unknown, publishOption?: { roomID?: string } | unknown): boolean;
+  startPublishingStream(streamID: string, localStream?: unknown, publishOption?: unknown): boolean;
   /**
    * NO_PUBLISH at once; others get the stream DELETE (stream_delete_reason 1)
    * ≈100 ms later. Cut off from the server, nothing reaches them: the DELETE
