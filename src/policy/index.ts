@@ -1,5 +1,5 @@
 /**
- * Policies: effects driven by store events, using an injected Clock
+ * Policies: effects driven by store events, using an injected Clock.
  * They only call the engine and dispatch their own events.
  */
 export * from './audience.js';

@@ -7,7 +7,7 @@ import type { StatusStore } from '../core/store.js';
 import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages, StatusMessageOverrides } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
-import { shared } from './shared.js';
+import { shared } from '../core/shared.js';
 
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {

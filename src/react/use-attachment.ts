@@ -8,7 +8,7 @@
  * and one play.
  */
 import { useEffect, useRef } from 'react';
-import { shared } from './shared.js';
+import { shared } from '../core/shared.js';
 
 interface Attachment<H, U> {
   readonly handle: H;
