@@ -30,7 +30,9 @@ function gate(change: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-describe('size gate: every named budget is required', () => {
+// Each case starts a node process that loads the config (about 0.4 s idle);
+// the timeout leaves room for a loaded 2-core machine.
+describe('size gate: every named budget is required', { timeout: 30_000 }, () => {
   it('passes the config as it is', () => {
     expect(gate('')).toMatchObject({ status: 0, output: expect.stringContaining('config ok') });
   });
