@@ -329,11 +329,14 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     if (event.type === 'roomStateChanged') {
       // Read the phase the reducer settled on rather than the raw reason, so a
       // malformed or duplicate event is judged exactly as the store judged it.
-      const phase = room(roomID)?.phase;
+      // A room left with LOGOUT is dropped from the store: absent reads as idle.
+      const phase = room(roomID)?.phase ?? 'idle';
       if (phase === 'connected') sync(roomID);
-      else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
-        // No engine call: the user is out of the room (logout, kick-out, failure).
-        for (const entry of [...played.values()]) if (entry.roomID === roomID) release(entry, false);
+      else if (phase !== 'reconnecting') {
+        // Out of the room (logout, kick-out, failure): the SDK ended its plays,
+        // no engine call. Logging in anew (a LOGINING empties the room's lists,
+        // e.g. after a LOGOUT this store missed): stop whatever may still play.
+        for (const entry of [...played.values()]) if (entry.roomID === roomID) release(entry, phase === 'connecting');
       }
       return;
     }

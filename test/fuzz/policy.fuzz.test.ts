@@ -160,7 +160,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
         for (const { streamID: id } of event.streamList) newOutage(id);
         return;
       case 'roomStateChanged':
-        if (LEFT.has(store.getState().rooms.get(ROOM)?.phase ?? '')) {
+        // (A room left with LOGOUT is dropped from the store: absent reads as idle.)
+        if (LEFT.has(store.getState().rooms.get(ROOM)?.phase ?? 'idle')) {
           // The user left: the SDK's plays of the room end with it.
           active.clear();
           for (const id of STREAMS) newOutage(id);
