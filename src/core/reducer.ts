@@ -303,8 +303,8 @@ function updateStreamStatus(
   // A playback the app or policy ended (a stop, a cancelled replay) of a stream
   // no room lists any more: nothing plays or shows it, whatever its history.
   // (A failed play stays: the app may show a stream it plays outside the lists.)
-  const gone = ended && next.state === 'NO_PLAY' && next.replay === null && !shown(state, streamID);
-  const changed = next === current ? map : idle || gone ? map.delete(streamID) : map.set(streamID, next);
+  const gone = ended && next.state === 'NO_PLAY' && next.replay === null && map.has(streamID) && !shown(state, streamID);
+  const changed = gone ? map.delete(streamID) : next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next);
   if (changed === map) return state;
   const result = copyState(state);
   result[key] = changed as PersistentMap<never>;
