@@ -109,10 +109,13 @@ type RoomEvent = RoomStateChangedEvent | RoomStreamUpdateEvent | RoomUserUpdateE
 /** Out of the room: logged out, failed or kicked out. The SDK sends its stream and user updates only to members. */
 const isOut = (phase: RoomPhase): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
 
-// Whether a room lists the stream, live or recently removed: StreamView shows both.
-function shown(state: StatusState, streamID: string): boolean {
+// Whether a room lists the stream, live or recently removed: StreamView shows
+// both. (`left`: a room the stream has just left, whose removed list need not be searched.)
+function shown(state: StatusState, streamID: string, left?: string): boolean {
   let found = false;
-  state.rooms.forEach((room) => (found ||= room.streams.has(streamID) || room.removedStreams.some((r) => r.streamID === streamID)));
+  state.rooms.forEach((room, roomID) => {
+    if (!found) found = room.streams.has(streamID) || (roomID !== left && room.removedStreams.some((r) => r.streamID === streamID));
+  });
   return found;
 }
 
@@ -120,10 +123,10 @@ function shown(state: StatusState, streamID: string): boolean {
 // that nothing plays or shows (NO_PLAY, no replay pending, listed in no room)
 // goes. Rooms are bounded too (rooms left are dropped or capped), so this
 // costs the same however many rooms the session visited.
-function release(state: Mutable<StatusState>, streamIDs: Iterable<string>): void {
+function release(state: Mutable<StatusState>, streamIDs: Iterable<string>, left: string): void {
   for (const streamID of streamIDs) {
     const player = state.players.get(streamID);
-    if (player && player.state === 'NO_PLAY' && player.replay === null && !shown(state, streamID)) state.players = state.players.delete(streamID);
+    if (player && player.state === 'NO_PLAY' && player.replay === null && !shown(state, streamID, left)) state.players = state.players.delete(streamID);
   }
 }
 
@@ -269,8 +272,8 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   }
   // The players of streams that left the room's lists may have nothing left to show.
   if (next.streams !== prev.streams || next.removedStreams !== prev.removedStreams) {
-    if (evicted.length > 0) release(result, evicted.map((r) => r.streamID));
-    else if (change) release(result, [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)]);
+    if (evicted.length > 0) release(result, evicted.map((r) => r.streamID), roomID);
+    else if (change) release(result, [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)], roomID);
   }
   return result;
 }
