@@ -38,8 +38,4 @@ export function extendedDataText(value: unknown): string | undefined {
  * `text` cut to at most `max` UTF-16 units, never through a surrogate pair:
  * a lone half renders as "�" (an emoji at the cut).
  */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-}
+export const clip = (text: string, max: number): string => text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');

@@ -109,24 +109,20 @@ type RoomEvent = RoomStateChangedEvent | RoomStreamUpdateEvent | RoomUserUpdateE
 /** Out of the room: logged out, failed or kicked out. The SDK sends its stream and user updates only to members. */
 const isOut = (phase: RoomPhase): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
 
-// Whether a room lists the stream, live or recently removed: StreamView shows
-// both. (`left`: a room the stream has just left, whose removed list need not be searched.)
-function shown(state: StatusState, streamID: string, left?: string): boolean {
-  let found = false;
-  state.rooms.forEach((room, roomID) => {
-    if (!found) found = room.streams.has(streamID) || (roomID !== left && room.removedStreams.some((r) => r.streamID === streamID));
-  });
-  return found;
-}
-
 // Memory stays bounded however many streams and rooms come and go: a player
-// that nothing plays or shows (NO_PLAY, no replay pending, listed in no room)
-// goes. Rooms are bounded too (rooms left are dropped or capped), so this
-// costs the same however many rooms the session visited.
-function release(state: Mutable<StatusState>, streamIDs: Iterable<string>, left: string): void {
+// that nothing plays or shows goes — NO_PLAY, no replay pending, and listed in
+// no room, live or recently removed (StreamView shows both). Rooms are bounded
+// too (rooms left are dropped or capped), so this costs the same however many
+// rooms the session visited. (`left`: a room the streams have just left, whose
+// removed list need not be searched.)
+function release(state: Mutable<StatusState>, streamIDs: readonly string[], left?: string): void {
   for (const streamID of streamIDs) {
     const player = state.players.get(streamID);
-    if (player && player.state === 'NO_PLAY' && player.replay === null && !shown(state, streamID, left)) state.players = state.players.delete(streamID);
+    let keep = !player || player.state !== 'NO_PLAY' || player.replay !== null;
+    state.rooms.forEach((room, roomID) => {
+      keep ||= room.streams.has(streamID) || (roomID !== left && room.removedStreams.some((r) => r.streamID === streamID));
+    });
+    if (!keep) state.players = state.players.delete(streamID);
   }
 }
 
@@ -150,7 +146,8 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   // Time never runs backwards inside one room, whatever order events arrive in.
   const at = Math.max(event.at, prev.since);
   const next = copyRoom(prev);
-  let evicted: readonly RemovedStream[] = [];
+  // Streams that leave the room's lists: their players may have nothing left to show.
+  let dropped: string[] = [];
   if (reason) {
     const { errorCode, roomRetryTimeMs: sdkBudget, extendedData: raw } = event as RoomStateChangedEvent;
     if (known && known.reason === reason && known.errorCode === errorCode) return state; // duplicate
@@ -182,6 +179,7 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     // notifications, so the lists it built are no longer true; a new login
     // (LOGINING) starts from nothing: the SDK lists what is there once in.
     if (failed || to === 'idle' || to === 'connecting') {
+      dropped = [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)];
       next.streams = PersistentMap.empty();
       next.users = PersistentMap.empty();
       next.removedStreams = [];
@@ -245,7 +243,7 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
       if (deleted.length > 0) {
         const all = deleted.concat(removedStreams);
         removedStreams = all.slice(0, state.config.removedStreamLimit);
-        evicted = all.slice(removedStreams.length);
+        dropped = all.slice(removedStreams.length).map((r) => r.streamID);
       }
     }
     // (Even an update that changes no list shows a room never seen joined.)
@@ -258,23 +256,18 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   // LOGOUT: the room is dropped (selectors give its idle default).
   if (reason === 'LOGOUT') result.rooms = state.rooms.delete(roomID);
   if (reason === 'LOGINING' || (!known && result.currentRoomID === null)) result.currentRoomID = roomID;
-  const left = state.leftRoomIDs;
-  if (reason === 'LOGINING') {
-    if (left.includes(roomID)) result.leftRoomIDs = left.filter((id) => id !== roomID);
-  } else if (isOut(next.phase) && left[0] !== roomID) {
-    // Remembered as left, most recent first; the oldest falls off, and its room
-    // too if the user is still out of it, so `rooms` stays bounded.
-    const list = [roomID, ...left.filter((id) => id !== roomID)];
-    const dropped = list.length > LEFT_ROOM_LIMIT ? list.pop()! : null;
-    const old = dropped === null ? undefined : result.rooms.get(dropped);
-    if (old && isOut(old.phase)) result.rooms = result.rooms.delete(dropped!);
+  // A room left is remembered, most recent first; a new login forgets it. The
+  // oldest falls off, and its room too if the user is still out of it, so
+  // `rooms` stays bounded.
+  const out = isOut(next.phase);
+  if (reason === 'LOGINING' || out) {
+    const list = state.leftRoomIDs.filter((id) => id !== roomID);
+    if (out) list.unshift(roomID);
+    const old = list.length > LEFT_ROOM_LIMIT && result.rooms.get(list.pop()!);
+    if (old && isOut(old.phase)) result.rooms = result.rooms.delete(old.roomID);
     result.leftRoomIDs = list;
   }
-  // The players of streams that left the room's lists may have nothing left to show.
-  if (next.streams !== prev.streams || next.removedStreams !== prev.removedStreams) {
-    if (evicted.length > 0) release(result, evicted.map((r) => r.streamID), roomID);
-    else if (change) release(result, [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)], roomID);
-  }
+  release(result, dropped, roomID);
   return result;
 }
 
@@ -303,15 +296,13 @@ function updateStreamStatus(
     next.attempts === 0 &&
     !next.gaveUp &&
     next.lastError === null;
+  const result = copyState(state);
+  result[key] = (next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next)) as PersistentMap<never>;
   // A playback the app or policy ended (a stop, a cancelled replay) of a stream
   // no room lists any more: nothing plays or shows it, whatever its history.
   // (A failed play stays: the app may show a stream it plays outside the lists.)
-  const gone = ended && next.state === 'NO_PLAY' && next.replay === null && map.has(streamID) && !shown(state, streamID);
-  const changed = gone ? map.delete(streamID) : next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next);
-  if (changed === map) return state;
-  const result = copyState(state);
-  result[key] = changed as PersistentMap<never>;
-  return result;
+  if (ended) release(result, [streamID]);
+  return result[key] === map ? state : result;
 }
 
 /**
