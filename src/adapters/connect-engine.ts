@@ -86,9 +86,9 @@ function unseenLogin(store: StatusStore, type: AdapterEventName, fields: Record<
   if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return null;
   warned.add(store);
   return (
-    `zego-status-kit: ${type} for room "${roomID}", whose login this store never saw: the engine was connected after loginRoom. ` +
-    'Connect once where the engine is created (connectZegoWeb(zg, store) next to new ZegoExpressEngine(...)), ' +
-    'or hand the kit the login: trackLogin(store, roomID, zg.loginRoom(...)), or useZegoWeb(zg, { roomID, login }).'
+    `zego-status-kit: ${type} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
+    'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
+    'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).'
   );
 }
 

@@ -2,7 +2,7 @@
  * trackLogin: the store takes a login's promise into account, so a login
  * started before anything listened to the engine still reaches it.
  */
-import { isId, isNumber, isObject, nonNegative } from './guards.js';
+import { isId, isNumber, isObject } from './guards.js';
 import type { RoomReason } from './states.js';
 import type { StatusStore } from './store.js';
 
@@ -46,30 +46,20 @@ export interface TrackLoginOptions {
 export function trackLogin<T>(store: StatusStore, roomID: string, login: PromiseLike<T>, options: TrackLoginOptions = {}): PromiseLike<T> {
   if (!isId(roomID)) return login;
   const room = () => store.getState().rooms.get(roomID);
-  const dispatch = (reason: RoomReason, errorCode: number, extendedData?: string) =>
-    store.dispatch({
-      type: 'roomStateChanged',
-      roomID,
-      reason,
-      errorCode,
-      roomRetryTimeMs: nonNegative(options.roomRetryTimeMs, store.getState().config.roomRetryTimeMs),
-      ...(extendedData !== undefined && { extendedData }),
-      at: store.clock.now(),
-    });
+  // (The reducer falls back to the store's budget when this one is missing or bad.)
+  const dispatch = (reason: RoomReason, errorCode = 0, extendedData?: string) =>
+    store.dispatch({ type: 'roomStateChanged', roomID, reason, errorCode, roomRetryTimeMs: options.roomRetryTimeMs, extendedData, at: store.clock.now() });
   const phase = room()?.phase;
-  if (phase !== 'connecting' && phase !== 'connected' && phase !== 'reconnecting') dispatch('LOGINING', 0);
+  if (phase !== 'connecting' && phase !== 'connected' && phase !== 'reconnecting') dispatch('LOGINING');
   const startedAt = room()?.loginStartedAt;
-  const pending = (): boolean => {
-    const now = room();
-    return now?.phase === 'connecting' && now.loginStartedAt === startedAt;
-  };
+  // Only while the store still shows this very login pending.
+  const pending = (): boolean => room()?.phase === 'connecting' && room()!.loginStartedAt === startedAt;
   Promise.resolve(login).then(
     // (A promise resolving `false` says nothing: older web SDKs resolved it on failure.)
-    (value) => value !== false && pending() && dispatch('LOGINED', 0),
+    (value) => value !== false && pending() && dispatch('LOGINED'),
     (error: unknown) => {
-      if (!pending()) return;
       const { code, msg } = isObject(error) ? error : {};
-      dispatch('LOGIN_FAILED', isNumber(code) ? code : -1, typeof msg === 'string' ? msg : undefined);
+      if (pending()) dispatch('LOGIN_FAILED', isNumber(code) ? code : -1, typeof msg === 'string' ? msg : undefined);
     },
   );
   return login;
