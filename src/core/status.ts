@@ -269,7 +269,14 @@ export const WEB_ROOM_RETRY_TIME_MS = 5 * 60_000;
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 /** Default cap on remembered deleted streams per room. */
 export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
-/** How many recently left rooms the store remembers (see `StatusState.leftRoomIDs`). */
+/**
+ * How many recently left rooms the store remembers (see `StatusState.leftRoomIDs`).
+ *
+ * @example
+ * ```ts
+ * store.getState().leftRoomIDs.length <= LEFT_ROOM_LIMIT; // always
+ * ```
+ */
 export const LEFT_ROOM_LIMIT = 32;
 
 /**

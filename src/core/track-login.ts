@@ -27,8 +27,8 @@ export interface TrackLoginOptions {
  * LOGINING at once if the store has not seen this login (the room is not
  * logging in, connected or reconnecting there), LOGINED when the promise
  * resolves, LOGIN_FAILED with the error's `code` (and `msg` as extendedData)
- * when it rejects — the web SDK rejects `{ code, msg }` ("Express SDK: login
- * room" in ZEGO's web API reference). An outcome is applied only while the
+ * when it rejects — the web SDK rejects `{ code, msg }` (ZEGO's web API
+ * reference, `loginRoom`). An outcome is applied only while the
  * store still shows this very login pending: a newer SDK event (its own
  * LOGINED or LOGIN_FAILED, a RECONNECTING, a LOGOUT, another login) always
  * wins. Returns `login` itself, so it can wrap the call.
