@@ -96,27 +96,30 @@ function alive(state: StatusState, id: string): boolean {
 const json = (value: unknown) =>
   JSON.stringify(value, (_k, v: unknown) => (v instanceof PersistentMap ? Object.fromEntries(v.entries()) : v));
 
+/** Throws with `message` unless `ok` (plain checks: this runs after every one of tens of thousands of steps). */
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new Error(message);
+}
+
 function checkInvariants(state: StatusState) {
   const media = state.media as MediaHealthState;
   media.streams.forEach((health, id) => {
-    expect(alive(state, id), `stream ${id} kept while not live, played or published`).toBe(true);
-    expect(health.exceptions).toEqual([...new Set(health.exceptions)].sort((a, b) => a - b));
-    for (const code of health.exceptions) expect(code >= 1001 && code <= 1010).toBe(true);
+    check(alive(state, id), `stream ${id} kept while not live, played or published`);
+    const sorted = [...new Set(health.exceptions)].sort((a, b) => a - b);
+    check(sorted.join() === health.exceptions.join(), `exceptions not sorted and unique: ${health.exceptions}`);
+    check(health.exceptions.every((code) => code >= 1001 && code <= 1010), `exception out of range: ${health.exceptions}`);
     for (const quality of [health.playQuality, health.publishQuality]) {
-      if (quality) expect([-1, 0, 1, 2, 3, 4]).toContain(quality.grade);
+      check(!quality || [-1, 0, 1, 2, 3, 4].includes(quality.grade), `bad grade ${quality?.grade}`);
     }
   });
-  media.autoplay.forEach((_block, id) => expect(alive(state, id)).toBe(true));
-  media.tokens.forEach((_token, id) => expect(inSession(state, id), `token of ${id} kept out of session`).toBe(true));
+  media.autoplay.forEach((_block, id) => check(alive(state, id), `autoplay block of ${id} kept while not alive`));
+  media.tokens.forEach((_token, id) => check(inSession(state, id), `token of ${id} kept out of session`));
   let anyInSession = false;
   state.rooms.forEach((_room, id) => (anyInSession ||= inSession(state, id)));
-  if (!anyInSession) expect(media.users.size).toBe(0);
+  check(anyInSession || media.users.size === 0, 'users kept with no room in session');
   // Bounded: one entry per ID there is.
-  expect(media.streams.size).toBeLessThanOrEqual(STREAM_IDS.length);
-  expect(media.users.size).toBeLessThanOrEqual(USER_IDS.length);
-  expect(media.tokens.size).toBeLessThanOrEqual(2);
-  expect(media.deviceIssues.length).toBeLessThanOrEqual(5);
-  expect(new Set(media.deviceIssues.map((i) => i.device)).size).toBe(media.deviceIssues.length);
+  check(media.streams.size <= STREAM_IDS.length && media.users.size <= USER_IDS.length && media.tokens.size <= 2, 'a map grew past its IDs');
+  check(new Set(media.deviceIssues.map((i) => i.device)).size === media.deviceIssues.length && media.deviceIssues.length <= 5, 'device issues');
 }
 
 describe('media health under random event sequences', () => {
