@@ -9,3 +9,7 @@ export * from './store.js';
 export * from './track-login.js';
 
 export * from './errors.js';
+export * from './media-events.js';
+export * from './media-health.js';
+export * from './media-selectors.js';
+export * from './device-error.js';

@@ -75,8 +75,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // for each kind of object: this is the per-event hot path (DESIGN §3, ~1 µs
 // per event), where `{ ...spread, override }` costs several times more.
 function copyState(state: StatusState): Mutable<StatusState> {
-  const { rooms, publishers, players, currentRoomID, leftRoomIDs, config } = state;
-  return { rooms, publishers, players, currentRoomID, leftRoomIDs, config };
+  const { rooms, publishers, players, currentRoomID, leftRoomIDs, config, media } = state;
+  return { rooms, publishers, players, currentRoomID, leftRoomIDs, config, media };
 }
 
 function copyRoom(room: RoomStatus): Mutable<RoomStatus> {
