@@ -18,6 +18,7 @@ import type { StatusEvent } from '../../src/core/events.js';
 import { createStatusStore } from '../../src/core/store.js';
 import { attachAudiencePolicy, type AudienceEngine } from '../../src/policy/index.js';
 import { createFakeEngine, flush, sdkEvents } from '../unit/policy-fake-engine.js';
+import { fuzzAsync } from './seed.js';
 
 const ROOM = 'r1';
 const STREAMS = ['a', 'b'] as const;
@@ -257,12 +258,12 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 describe('audience policy: random SDK event sequences (fast-check)', () => {
   it('keeps the seed 003 promises over 1,000 random sequences', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: 1000 });
+    const runs = await fuzzAsync(fc.asyncProperty(scenarioArb, runScenario), { numRuns: 1000 });
     // About 1,600 starts, 1,000 stops, 400 replays and 200 give-ups per 1,000 runs.
-    expect(coverage.starts).toBeGreaterThan(800);
-    expect(coverage.stops).toBeGreaterThan(400);
-    expect(coverage.scheduled).toBeGreaterThan(200);
-    expect(coverage.gaveUp).toBeGreaterThan(80);
+    expect(coverage.starts).toBeGreaterThan(0.8 * runs);
+    expect(coverage.stops).toBeGreaterThan(0.4 * runs);
+    expect(coverage.scheduled).toBeGreaterThan(0.2 * runs);
+    expect(coverage.gaveUp).toBeGreaterThan(0.08 * runs);
   });
 
   it('the replayed example of a host drop holds too', async () => {
