@@ -18,7 +18,8 @@ const chromium = playwright({
 });
 
 // One Chromium per browser project; each instance needs a name of its own.
-const browser = (name: string) => ({
+// (Also used by vitest.render-report.config.ts.)
+export const browser = (name: string) => ({
   enabled: true,
   headless: true,
   provider: chromium,
