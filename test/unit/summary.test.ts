@@ -90,7 +90,9 @@ describe('summary.mjs against a real, deliberately failing vitest run', () => {
   }, 60_000);
 });
 
-describe('summary.mjs against recorded report shapes', () => {
+// Each test starts node (summary.mjs): well under a second idle, 6 s seen on a
+// machine loaded far past its two cores.
+describe('summary.mjs against recorded report shapes', { timeout: 60_000 }, () => {
   it('all green: every test and every gate passed, and nothing is missing', () => {
     const cwd = workspace({ expected: { 'test/unit/': 2 } });
     writeFileSync(join(cwd, 'test-results/vitest.json'), JSON.stringify(report(cwd, { 'test/unit/a.test.ts': ['passed', 'passed'] })));
