@@ -154,10 +154,10 @@ describe('summary.mjs against recorded report shapes', { timeout: 60_000 }, () =
     expect(summary.notes).toContain('gate failed: bench budgets');
   });
 
-  it('--record writes the floors from the last report, per folder', () => {
+  it('--record writes the floors from the last report, per folder: the tests that ran, passed or failed', () => {
     const cwd = workspace({ expected: { 'test/unit/': 1 } });
     writeFileSync(join(cwd, 'test-results/vitest.json'), JSON.stringify(report(cwd, { 'test/unit/a.test.ts': ['passed', 'passed'], 'stories/b.stories.tsx': ['passed', 'failed'] })));
     expect(summarize(cwd, '--record').status).toBe(0);
-    expect(JSON.parse(readFileSync(join(cwd, 'test/expected-tests.json'), 'utf8'))).toEqual({ 'stories/': 1, 'test/unit/': 2 });
+    expect(JSON.parse(readFileSync(join(cwd, 'test/expected-tests.json'), 'utf8'))).toEqual({ 'stories/': 2, 'test/unit/': 2 });
   });
 });
