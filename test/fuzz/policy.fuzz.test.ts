@@ -18,6 +18,7 @@ import type { StatusEvent } from '../../src/core/events.js';
 import { createStatusStore } from '../../src/core/store.js';
 import { attachAudiencePolicy, type AudienceEngine } from '../../src/policy/index.js';
 import { createFakeEngine, flush, sdkEvents } from '../unit/policy-fake-engine.js';
+import { checkInvariants } from './invariants.js';
 import { fuzzAsync } from './seed.js';
 
 const ROOM = 'r1';
@@ -173,6 +174,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
   });
 
   const checkStore = (when: string) => {
+    checkInvariants(store.getState());
     for (const id of STREAMS) {
       const shown = (store.getState().players.get(id)?.replay ?? null) !== null;
       if (shown !== pendingReplay.has(id)) violations.push(`${when}: store replay of ${id} is ${shown}, policy ${pendingReplay.has(id)}`);

@@ -40,6 +40,7 @@ import { StreamView } from '../../src/react/stream-view.js';
 import { useAudiencePolicy } from '../../src/react/use-audience-policy.js';
 import { useZegoWeb } from '../../src/react/use-zego-web.js';
 import { createFakeWebEngine, ROOM, setup } from '../component/helpers.js';
+import { checkInvariants } from './invariants.js';
 import { fuzzAsync } from './seed.js';
 
 const NUM_RUNS = 200;
@@ -249,6 +250,7 @@ describe('components under random event sequences (StrictMode, error boundary)',
           const check = (after: string) => {
             const problems = [...caught.map((e) => `boundary: ${String(e)}`), ...consoleCalls()];
             if (problems.length > 0) throw new Error(`after ${after}:\n${problems.join('\n')}`);
+            checkInvariants(t.store.getState());
             const badge = view.container.querySelector('.zsk-badge');
             expect(badge?.getAttribute('data-state')).toBe(selectRoom(t.store.getState()).phase);
             expect(view.container.querySelectorAll('[role="alertdialog"]').length).toBeLessThanOrEqual(1);
