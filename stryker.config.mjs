@@ -7,7 +7,8 @@ const reports = `reports/mutation/${folder}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: [`src/${folder}/**/*.ts`, `!src/${folder}/index.ts`],
+  // ZSK_MUTATE_FILES (comma-separated paths under src/<folder>/) narrows a run to some files.
+  mutate: process.env.ZSK_MUTATE_FILES?.split(',') ?? [`src/${folder}/**/*.ts`, `!src/${folder}/index.ts`],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   checkers: ['typescript'],
