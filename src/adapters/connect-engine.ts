@@ -61,8 +61,41 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
-/** Its properties if `value` is an object; else an object with none (no prototype either). */
-const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
+// Bundlers replace `process.env.NODE_ENV`; with no bundler and no `process`, say nothing.
+declare const process: { env: Record<string, string | undefined> };
+const development = (): boolean => {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return false;
+  }
+};
+
+/** Stores already warned that events came for a room whose login they never saw: one warning each. */
+const warned = new WeakSet<StatusStore>();
+
+/**
+ * In development, one warning per store when an event arrives for a room the
+ * store has no record of (never logged in, not recently left), other than the
+ * LOGINING that starts a login or a LOGOUT: the adapter was attached after
+ * `loginRoom`, so the store missed the login. Returns the warning to give
+ * once the event is dispatched, or null.
+ */
+function unseenLogin(store: StatusStore, type: AdapterEventName, fields: Record<string, unknown>): string | null {
+  const { roomID, reason } = fields;
+  if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT' || !development()) return null;
+  const { rooms, leftRoomIDs } = store.getState();
+  if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return null;
+  warned.add(store);
+  return (
+    `zego-status-kit: ${type} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
+    'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
+    'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).'
+  );
+}
+
+/** Its properties if `value` is an object; else an object with none (no prototype either). @internal */
+export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). @internal */
 export function readErrorCode(value: unknown): number {
@@ -167,13 +200,18 @@ export function connectEngine(
     };
   };
 
-  const readers: Record<AdapterEventName, (...args: any[]) => Fields> = {
-    roomStateChanged: stateReader('roomID', 'reason', toRoomReason, { roomRetryTimeMs: budget }),
-    publisherStateUpdate: streamState(toPublisherState),
-    playerStateUpdate: streamState(toPlayerState),
-    roomStreamUpdate: listReader('streamList', readStream),
-    roomUserUpdate: listReader('userList', readUser),
-  };
+  // A store's extensions (mediaHealth) add callbacks of their own, after the core's.
+  const extra = (store.extensions ?? []).flatMap((extension) => extension[objectArgs ? 'web' : 'native'] ?? []);
+  const readers: Record<string, (...args: any[]) => Fields> = Object.assign(
+    {
+      roomStateChanged: stateReader('roomID', 'reason', toRoomReason, { roomRetryTimeMs: budget }),
+      publisherStateUpdate: streamState(toPublisherState),
+      playerStateUpdate: streamState(toPlayerState),
+      roomStreamUpdate: listReader('streamList', readStream),
+      roomUserUpdate: listReader('userList', readUser),
+    },
+    ...extra.map((adapter) => adapter.readers),
+  );
 
   let connected = true;
   const attached: [AdapterEventName, EngineCallback][] = [];
@@ -182,7 +220,10 @@ export function connectEngine(
       if (!connected) return;
       try {
         const fields = read(...args);
-        if (fields) store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
+        if (!fields) return;
+        const warning = unseenLogin(store, name, fields);
+        store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
+        if (warning) console.warn(warning);
       } catch {
         // Bad input is dropped: an exception here would surface inside the SDK's emitter.
       }
@@ -193,9 +234,12 @@ export function connectEngine(
       // An engine that refuses one event still gets the others.
     }
   }
+  // Anything else an extension feeds the store from (the browser's online/offline events).
+  const detachers = extra.map((adapter) => adapter.attach?.(store));
   return () => {
     if (!connected) return;
     connected = false;
+    for (const detach of detachers) detach?.();
     for (const [name, handler] of attached.splice(0)) {
       try {
         engine.off(name, handler);

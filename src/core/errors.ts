@@ -17,9 +17,13 @@
  *   1004020: the error tables inside zego-express-engine-webrtc 3.12.0
  *   (ZegoExpressWebRTC.js, the web SDK's own code/message tables).
  *
+ * - Device and permission codes and the browser's media error names:
+ *   describeDeviceError, in device-error.ts.
+ *
  * Note: the native SDKs use 1000017 for "illegal parameter"; the catalog
  * follows the web SDK, which sends it while the room is reconnecting.
  */
+import { describeFrom, type Catalog } from './error-lookup.js';
 
 /**
  * What kind of problem an error code is, for choosing an icon, a tone or a
@@ -30,7 +34,16 @@
  * const category: ErrorCategory = describeError(1002034).category; // 'limit'
  * ```
  */
-export type ErrorCategory = 'auth' | 'network' | 'kicked' | 'not-found' | 'forbidden' | 'limit' | 'unknown';
+export type ErrorCategory =
+  | 'auth'
+  | 'network'
+  | 'kicked'
+  | 'not-found'
+  | 'forbidden'
+  | 'limit'
+  | 'permission'
+  | 'device'
+  | 'unknown';
 
 /**
  * The error messages of one more language, for {@link describeError}. English
@@ -56,8 +69,8 @@ export interface ErrorMessages {
   readonly none: string;
   /** The message for a code not in the catalog; `{code}` is replaced by the code. */
   readonly unknown: string;
-  /** One plain-text sentence per code. */
-  readonly codes: { readonly [code: number]: string | undefined };
+  /** One plain-text sentence per code (and per browser error name, e.g. `NotAllowedError`). */
+  readonly codes: { readonly [code: number | string]: string | undefined };
 }
 
 /**
@@ -70,8 +83,8 @@ export interface ErrorMessages {
  * ```
  */
 export interface ErrorDescription {
-  /** The code as given (NaN when the input was not a number). */
-  code: number;
+  /** The code as given: a number, a browser error name, or NaN when the input was neither. */
+  code: number | string;
   category: ErrorCategory;
   /** One plain-text sentence in the requested locale. */
   message: string;
@@ -79,12 +92,8 @@ export interface ErrorDescription {
   known: boolean;
 }
 
-interface Entry {
-  readonly c: ErrorCategory;
-  readonly en: string;
-}
 
-const CATALOG: { readonly [code: number]: Entry } = {
+const CATALOG: Catalog = {
   // Web: room connection interrupted, SDK reconnecting (native: illegal param).
   1000017: { c: 'network', en: 'The network connection was lost; reconnecting.' },
   1002002: { c: 'not-found', en: 'You are not signed in to this room; check the room ID.' },
@@ -114,7 +123,8 @@ const CATALOG: { readonly [code: number]: Entry } = {
 };
 
 /**
- * Every error code the catalog describes, ascending (0 is not included).
+ * Every error code the catalog describes, ascending (0 is not included; the
+ * device codes are {@link DEVICE_ERROR_CODES}).
  *
  * @example
  * ```ts
@@ -123,21 +133,14 @@ const CATALOG: { readonly [code: number]: Entry } = {
  */
 export const ERROR_CODES: readonly number[] = Object.freeze(Object.keys(CATALOG).map(Number));
 
-function show(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return '?';
-  }
-}
-
 /**
  * Describes a ZEGO Express error code for people: a category and a short,
  * plain-text sentence, in English unless another language's
  * {@link ErrorMessages} is given (`zhCNErrors` from `zego-status-kit/zh-CN`).
  * Never throws: unknown codes, NaN, negative numbers, non-numbers and
  * anything else as `messages` all give a valid description (unknown codes get
- * a generic message that shows the code).
+ * a generic message that shows the code). Device and permission problems:
+ * `describeDeviceError`.
  *
  * @example
  * ```ts
@@ -152,17 +155,5 @@ function show(value: unknown): string {
  * ```
  */
 export function describeError(code: number, messages?: ErrorMessages | 'en'): ErrorDescription {
-  const other = messages !== null && typeof messages === 'object' ? messages : undefined;
-  const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
-  const num = typeof code === 'number' ? code : Number.NaN;
-  if (num === 0) return { code: 0, category: 'unknown', message: text(other?.none, 'No error'), known: true };
-  const entry = Number.isInteger(num) ? CATALOG[num] : undefined;
-  if (entry) return { code: num, category: entry.c, message: text(other?.codes?.[num], entry.en), known: true };
-  const raw = show(code);
-  return {
-    code: num,
-    category: 'unknown',
-    message: text(other?.unknown, 'Unexpected error (code {code}).').replace('{code}', () => raw),
-    known: false,
-  };
+  return describeFrom(code, messages, (num) => (Number.isInteger(num) ? CATALOG[num] : undefined));
 }

@@ -6,5 +6,10 @@ export * from './status.js';
 export * from './reducer.js';
 export * from './selectors.js';
 export * from './store.js';
+export * from './track-login.js';
 
 export * from './errors.js';
+export * from './media-events.js';
+export * from './media-health.js';
+export * from './media-selectors.js';
+export * from './device-error.js';

@@ -4,9 +4,8 @@
  * shown as an action with the state after it, as plain data; time travel and
  * imports from the extension are read back into PersistentMaps, or refused.
  */
-import type { StatusEvent } from '../core/events.js';
-import type { StatusStore } from '../core/store.js';
-import { fromPlainState, toPlainState } from './plain-state.js';
+import type { StatusStore, StoreEvent } from '../core/store.js';
+import { fromPlainState, toPlain } from './plain-state.js';
 
 /**
  * A message from the Redux DevTools extension to a connection (the part this
@@ -67,12 +66,6 @@ export interface DevtoolsOptions {
   onWarning?: ((message: string) => void) | undefined;
 }
 
-// Keys whose values never leave for the extension, in actions or state.
-// Tokens never enter the store; this holds even for an app's own dispatches.
-const SECRET_KEY = /token|secret|password/i;
-const redact = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value ?? null, (key, v: unknown) => (SECRET_KEY.test(key) ? '[redacted]' : v)));
-
 const payloadType = (message: DevtoolsMessage): unknown =>
   typeof message.payload === 'object' && message.payload !== null ? (message.payload as { type?: unknown }).type : undefined;
 
@@ -85,7 +78,8 @@ function importedState(payload: unknown): unknown {
 /**
  * Shows `store` in the Redux DevTools extension: its state as plain data
  * (PersistentMaps written out as objects keyed by ID) and every dispatched
- * event as an action. Jumping, committing, resetting and importing in the
+ * event as an action; keys named like secrets (token, password) are
+ * redacted. Jumping, committing, resetting and importing in the
  * extension set a state read back with {@link fromPlainState}; one that is not
  * a valid status state is refused with a warning, and the store keeps its
  * own. An action dispatched from the extension goes through `store.dispatch`
@@ -106,13 +100,13 @@ export function connectDevtools(store: StatusStore, options: DevtoolsOptions = {
   if (!extension) return () => {};
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   const connection = extension.connect({ name: options.name ?? 'zego-status-kit' });
-  const plain = () => redact(toPlainState(store.getState()));
+  const plain = () => toPlain(store.getState());
   let initial = plain();
   let paused = false;
 
   connection.init(initial);
-  const stopEvents = store.subscribeEvents((event: StatusEvent) => {
-    if (!paused) connection.send(redact(event), plain());
+  const stopEvents = store.subscribeEvents((event: StoreEvent) => {
+    if (!paused) connection.send(toPlain(event), plain());
   });
 
   /** Sets the state the extension sent, or refuses it; true when set. */
@@ -128,7 +122,9 @@ export function connectDevtools(store: StatusStore, options: DevtoolsOptions = {
       warn(`zego-status-kit/devtools: refused ${what}: not a status state; the store keeps its own`);
       return false;
     }
-    store.setState(state, true);
+    // Slices the plain state does not carry (an extension's the jumped-to
+    // state lacked) stay as they are.
+    store.setState({ ...store.getState(), ...state }, true);
     return true;
   };
 
@@ -136,7 +132,7 @@ export function connectDevtools(store: StatusStore, options: DevtoolsOptions = {
     try {
       if (message.type === 'ACTION') {
         const action: unknown = typeof message.payload === 'string' ? JSON.parse(message.payload) : message.payload;
-        store.dispatch(action as StatusEvent);
+        store.dispatch(action as StoreEvent);
         return;
       }
       if (message.type !== 'DISPATCH') return;

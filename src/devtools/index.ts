@@ -9,4 +9,4 @@ export {
   type DevtoolsMessage,
   type DevtoolsOptions,
 } from './connect-devtools.js';
-export { fromPlainState, toPlainState, type PlainRoomStatus, type PlainStatusState } from './plain-state.js';
+export { fromPlainState, toPlainState, type Plain, type PlainRoomStatus, type PlainStatusState } from './plain-state.js';

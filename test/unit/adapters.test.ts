@@ -12,38 +12,18 @@ import { PLAYER_STATES, PUBLISHER_STATES, ROOM_REASONS } from '../../src/core/st
 import { selectPlayer, selectPublisher, selectRoom } from '../../src/core/selectors.js';
 import { NATIVE_ROOM_RETRY_TIME_MS, WEB_ROOM_RETRY_TIME_MS, type StatusState } from '../../src/core/status.js';
 import { createStatusStore, type StatusStore } from '../../src/core/store.js';
-import { connectZegoNative, connectZegoWeb, type EngineCallback } from '../../src/adapters/index.js';
+import { connectZegoNative, connectZegoWeb } from '../../src/adapters/index.js';
 import { createSimulatedRoom, scenarios, type ScenarioName, type SimulatedEngine } from '../../src/simulator/index.js';
+import { fakeEngine } from './engine-double.js';
 
 const SECOND = 1000;
 const EVENTS = ['roomStateChanged', 'publisherStateUpdate', 'playerStateUpdate', 'roomStreamUpdate', 'roomUserUpdate'];
 
-/** An engine double: records on/off and lets the test emit like the SDK. */
-function fakeEngine(options: { throwOn?: string; refuse?: string } = {}) {
-  const handlers = new Map<string, Set<EngineCallback>>();
-  const engine = {
-    on: vi.fn((event: string, callback: EngineCallback) => {
-      if (event === options.throwOn) throw new Error(`cannot subscribe to ${event}`);
-      if (event === options.refuse) return false;
-      let set = handlers.get(event);
-      if (!set) handlers.set(event, (set = new Set()));
-      set.add(callback);
-      return true;
-    }),
-    off: vi.fn((event: string, callback: EngineCallback) => {
-      handlers.get(event)?.delete(callback);
-      return true;
-    }),
-    emit(event: string, ...args: unknown[]) {
-      for (const handler of [...(handlers.get(event) ?? [])]) handler(...args);
-    },
-    count(event?: string) {
-      if (event) return handlers.get(event)?.size ?? 0;
-      return [...handlers.values()].reduce((n, set) => n + set.size, 0);
-    },
-  };
-  return engine;
-}
+const fail = (): never => {
+  throw new Error('SDK object broke while being read');
+};
+/** An SDK-shaped object whose `key` throws when read. */
+const throwingGetter = (key: string) => Object.defineProperty({ streamID: 's', state: 'PLAYING', errorCode: 0 }, key, { get: fail });
 
 function setup(start = 1_000) {
   const clock = createManualClock(start);
@@ -156,6 +136,12 @@ describe('connectZegoWeb', () => {
       ['streams: update type 2', 'roomStreamUpdate', ['r1', 2, [{ streamID: 's' }], '']],
       ['users: no list', 'roomUserUpdate', ['r1', 'ADD']],
       ['users: items without userID', 'roomUserUpdate', ['r1', 'ADD', [{ userName: 'x' }, 'u1']]],
+      // SDK objects whose reading throws (issue 17): the adapter's own try/catch keeps it out of the SDK.
+      ['publisher: a getter that throws', 'publisherStateUpdate', [throwingGetter('streamID')]],
+      ['player: a getter that throws', 'playerStateUpdate', [throwingGetter('state')]],
+      ['streams: an item whose getter throws', 'roomStreamUpdate', ['r1', 'ADD', [throwingGetter('streamID')], '']],
+      ['streams: a list that throws when read', 'roomStreamUpdate', ['r1', 'ADD', new Proxy([], { get: fail }), '']],
+      ['users: an item whose getter throws', 'roomUserUpdate', ['r1', 'ADD', [throwingGetter('userID')]]],
     ];
     it.each(cases)('%s', (_label, event, args) => {
       const { store, engine } = setup();
@@ -171,11 +157,10 @@ describe('connectZegoWeb', () => {
       expect(() => {
         engine.emit('roomStreamUpdate', 'r1', 'ADD', [{ streamID: 's1' }], '');
         engine.emit('roomStreamUpdate', 'r1', 'DELETE', [{ streamID: 's1' }], '{not json');
-        engine.emit('roomStateChanged', 'r1', 'KICKOUT', 1002055, circular);
       }).not.toThrow();
-      const room = selectRoom(store.getState(), 'r1');
-      expect(room.removedStreams[0]).toMatchObject({ streamID: 's1', deleteReason: null });
-      expect(room.kickout).toMatchObject({ code: 1002055, extendedData: null, message: null });
+      expect(selectRoom(store.getState(), 'r1').removedStreams[0]).toMatchObject({ streamID: 's1', deleteReason: null });
+      expect(() => engine.emit('roomStateChanged', 'r1', 'KICKOUT', 1002055, circular)).not.toThrow();
+      expect(selectRoom(store.getState(), 'r1').kickout).toMatchObject({ code: 1002055, extendedData: null, message: null });
     });
 
     it('a missing or non-numeric errorCode counts as 0; a numeric string as its number', () => {

@@ -7,7 +7,7 @@
  * `state.rooms.get is not a function`.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectZegoWeb } from '../../src/adapters/index.js';
+import { connectZegoWeb, mediaHealth } from '../../src/adapters/index.js';
 import { PersistentMap } from '../../src/core/persistent-map.js';
 import { selectRoom, selectRoomStreams } from '../../src/core/selectors.js';
 import { connectDevtools, fromPlainState, toPlainState, type DevtoolsMessage } from '../../src/devtools/index.js';
@@ -216,6 +216,31 @@ describe('zego-status-kit/devtools', () => {
     t.store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at: t.clock.now(), token: 'tok-SECRET-456' } as never);
     expect(ext.sent.length).toBeGreaterThan(1);
     expect(ext.text()).not.toMatch(/SECRET/);
+  });
+});
+
+describe('zego-status-kit/devtools with the mediaHealth() extension', () => {
+  it('the media slice is shown as plain data, and a jump restores its PersistentMaps', () => {
+    const ext = installFakeExtension();
+    const t = setup({ extensions: [mediaHealth({ browserConnectivity: false })] });
+    connectDevtools(t.store);
+    t.room('r1', 'LOGINING');
+    t.room('r1', 'LOGINED');
+    t.emit({ type: 'networkQuality', userID: 'host', upstreamQuality: 3, downstreamQuality: 1 } as never);
+    t.emit({ type: 'tokenWillExpire', roomID: 'r1' } as never);
+    const sent = ext.sent.at(-1)!.state as { media: { users: Record<string, unknown>; tokens: Record<string, { status: string }> } };
+    expect(sent.media.users['host']).toMatchObject({ userID: 'host' });
+    expect(sent.media.tokens['r1']).toMatchObject({ status: 'expiring' });
+    t.emit({ type: 'networkQuality', userID: 'host', upstreamQuality: 1, downstreamQuality: 1 } as never);
+
+    ext.jumpTo(ext.sent.length - 2);
+    const media = t.store.getState().media!;
+    expect(media.users).toBeInstanceOf(PersistentMap);
+    expect(media.tokens.get('r1')?.status).toBe('expiring');
+    expect(media.users.get('host')).toMatchObject({ userID: 'host' });
+    // The extension's reducer goes on from the restored slice.
+    t.emit({ type: 'networkQuality', userID: 'guest', upstreamQuality: 2, downstreamQuality: 2 } as never);
+    expect(t.store.getState().media!.users.size).toBe(2);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { DEVICE_ERROR_CODES } from '../../src/core/device-error.js';
 import { describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
 import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 
@@ -105,7 +106,8 @@ describe('describeError', () => {
   });
 
   it('has a Chinese sentence for every catalogued code and nothing else', () => {
-    expect(Object.keys(zhCNErrors.codes).map(Number).sort()).toEqual([...ERROR_CODES].sort());
+    const all = [...ERROR_CODES, ...DEVICE_ERROR_CODES].map(String).sort();
+    expect(Object.keys(zhCNErrors.codes).sort()).toEqual(all);
     expect(describeError(1002034, zhCNErrors).message).toBe('房间人数已满，请稍后再试。');
     expect(describeError(4242, zhCNErrors).message).toBe('未知错误（错误码 4242）。');
   });
