@@ -122,10 +122,12 @@ export default [
   asShipped({
     ...budget('section-1 example (README): store, provider, web adapter, audience policy, banner, kick-out, badge, stream view'),
     path: [core, react],
+    // What README.md section 1 imports, as it reads now: the web adapter
+    // connected once (connectZegoWeb) and the mediaHealth() extension.
     import: {
-      [core]: '{ createStatusStore }',
+      [core]: '{ connectZegoWeb, createStatusStore, mediaHealth }',
       [react]:
-        '{ StatusProvider, useZegoWeb, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView }',
+        '{ StatusProvider, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView }',
     },
   }),
   asShipped({ ...budget('useRoomState alone'), path: react, import: '{ useRoomState }' }),

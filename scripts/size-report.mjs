@@ -21,7 +21,7 @@ const targets = {
   store: `export { createStatusStore } from ${core};`,
   useRoomState: `export { createStatusStore } from ${core}; export { StatusProvider, useRoomState } from ${react};`,
   banner: `export { createStatusStore } from ${core}; export { StatusProvider, useZegoWeb, ReconnectingBanner } from ${react};`,
-  section1: `export { createStatusStore } from ${core}; export { StatusProvider, useZegoWeb, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView } from ${react};`,
+  section1: `export { connectZegoWeb, createStatusStore, mediaHealth } from ${core}; export { StatusProvider, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView } from ${react};`,
 };
 
 const [only, flag] = process.argv.slice(2);
