@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
 
@@ -27,6 +28,26 @@ export const browser = (name: string) => ({
   screenshotFailures: false,
 });
 
+// The unit and component suites run twice: on React 19 + zustand 5 (the
+// devDependencies) and on React 18.3 + zustand 4.5, the oldest peers the
+// package accepts, installed under npm aliases (react-18, react-dom-18,
+// zustand-4). Vite's aliases cover what Vite transforms; test/react18/resolve.ts
+// covers the packages Node loads itself.
+const react18 = {
+  resolve: {
+    alias: [
+      { find: /^react(-dom)?(\/.*)?$/, replacement: 'react$1-18$2' },
+      { find: /^zustand(\/.*)?$/, replacement: 'zustand-4$1' },
+    ],
+  },
+};
+// What test/*/peer-versions.test.* expect each project to run on.
+const peers19 = { provide: { peers: { react: pkg.devDependencies.react, zustandMajor: 5 } } };
+const peers18 = { provide: { peers: { react: pkg.devDependencies['react-18'].replace('npm:react@', ''), zustandMajor: 4 } } };
+const unitTests = ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'];
+const componentTests = ['test/component/**/*.test.{ts,tsx}', 'test/fuzz/**/*.test.tsx'];
+const react18Setup = resolve(root, 'test/react18/resolve.ts');
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -43,16 +64,34 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          ...peers19,
+          include: unitTests,
         },
+      },
+      {
+        extends: true,
+        ...react18,
+        test: { name: 'unit-react18', environment: 'node', include: unitTests, setupFiles: [react18Setup], ...peers18 },
       },
       {
         extends: true,
         test: {
           name: 'component',
           environment: 'jsdom',
-          include: ['test/component/**/*.test.{ts,tsx}', 'test/fuzz/**/*.test.tsx'],
+          ...peers19,
+          include: componentTests,
           setupFiles: [resolve(root, 'test/setup-dom.ts')],
+        },
+      },
+      {
+        extends: true,
+        ...react18,
+        test: {
+          name: 'component-react18',
+          environment: 'jsdom',
+          ...peers18,
+          include: componentTests,
+          setupFiles: [react18Setup, resolve(root, 'test/setup-dom.ts')],
         },
       },
       {

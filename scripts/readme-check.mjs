@@ -68,6 +68,7 @@ writeFileSync(
           'zego-status-kit/react': src('react/index.ts'),
           'zego-status-kit/react/zh-CN': src('react/zh-CN.ts'),
           'zego-status-kit/simulator': src('simulator/index.ts'),
+          'zego-status-kit/devtools': src('devtools/index.ts'),
           'zego-status-kit/styles.css': src('react/styles.css'),
         },
       },

@@ -1,66 +1,73 @@
-// npm test's size gate. `npm run size` holds issue 8's budgets as written and
-// fails on any check over them. Two of them are not met yet: everything in
-// `zego-status-kit/react` (8 KB) and the core alone (4 KB). npm test gates every
-// other budget as is, and those two at a ratchet instead: the size measured
-// when they were last worked on, plus 2 %, so neither can grow unnoticed while
-// they stay over. Lower a ratchet when a change makes its bundle smaller;
-// delete it once the budget is met. The zh-CN checks fail either way.
+// npm test's size gate (issue 15's budgets; issue 17: a budget cannot go
+// missing silently). Before measuring, it checks the size-limit config
+// itself: every budget named in BUDGETS (.size-limit.mjs) must be there as a
+// check with exactly that limit, no check may lack a limit, and every
+// JavaScript check must be measured as shipped (zustand bundled; no zh-CN
+// catalog, no devtools; asShipped()). Then it runs size-limit and fails on any
+// check over its limit, or a drop-in banner not below LiveKit's.
 //
-//   node scripts/size-gate.mjs     (needs dist/: npm test builds it first)
+//   node scripts/size-gate.mjs                 (needs dist/: npm test builds it first)
+//   node scripts/size-gate.mjs --config-only   only the config checks (no dist/ needed)
+//   ZSK_SIZE_CONFIG=other.mjs node scripts/size-gate.mjs --config-only
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-/** Budget not met yet: check name (prefix) -> ceiling in bytes, as size-limit counts them. */
-const RATCHETS = {
-  // 9,664 B before the fixes of 2026-11-26 (+314 B): live regions kept mounted,
-  // one audience policy per room, connection hooks that skip user/stream
-  // events, the due-replay overlay state, the locale warning.
-  // 11,131 B after issue 13's audience policy (+1,101 B): plays shared per engine
-  // (many rooms and policies), the backoff inside the heartbeat window, re-arms.
-  // Issue 13's core half (+494 B react, +561 B core, measured before this merge
-  // as 10,524 B and 5,599 B): the room lifecycle in the reducer (left rooms
-  // forgotten and capped, players freed, joins inferred), trackLogin,
-  // useZegoWeb's login option, the adapter's development warning, useNow's
-  // argument checks.
-  'zego-status-kit/react: everything': 11_850,
-  'zego-status-kit: core alone': 5_720,
-};
+const root = resolve(import.meta.dirname, '..');
+const configPath = resolve(root, process.env.ZSK_SIZE_CONFIG ?? '.size-limit.mjs');
+const { default: checks, BUDGETS, LIVEKIT_BANNER_BYTES } = await import(pathToFileURL(configPath).href);
+const BANNER = Object.keys(BUDGETS ?? {}).find((name) => name.startsWith('drop-in banner'));
 
-const result = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' });
-let checks;
-try {
-  checks = JSON.parse(result.stdout);
-} catch {
-  checks = undefined;
+const problems = [];
+if (!BUDGETS || Object.keys(BUDGETS).length < 6) problems.push('.size-limit.mjs exports no BUDGETS (or fewer than the six of issue 15)');
+if (!BANNER || !(LIVEKIT_BANNER_BYTES > 0)) problems.push('.size-limit.mjs names no drop-in banner budget or no LIVEKIT_BANNER_BYTES');
+for (const [name, limit] of Object.entries(BUDGETS ?? {})) {
+  const found = checks.filter((check) => check.name === name);
+  if (found.length !== 1) problems.push(`budget "${name}": ${found.length === 0 ? 'no check' : `${found.length} checks`} of that name`);
+  else if (found[0].limit !== limit) problems.push(`budget "${name}": limit ${found[0].limit ?? 'missing'}, BUDGETS says ${limit}`);
 }
-if (!Array.isArray(checks)) {
-  // size-limit reports an error (a zh-CN catalog in an English bundle, a
+for (const check of checks) {
+  if (!check.limit) problems.push(`check "${check.name}" has no limit (every check is a budget)`);
+  const javascript = !check.disablePlugins?.includes('@size-limit/esbuild');
+  if (javascript && !check.modifyEsbuildConfig?.asShipped) problems.push(`check "${check.name}" is not asShipped()`);
+}
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`size gate: FAILED: ${problem}`);
+  process.exit(1);
+}
+if (process.argv.includes('--config-only')) {
+  console.log(`size gate: config ok (${checks.length} budgets)`);
+  process.exit(0);
+}
+
+const result = spawnSync('npx', ['size-limit', '--json'], { cwd: root, encoding: 'utf8' });
+let measured;
+try {
+  measured = JSON.parse(result.stdout);
+} catch {
+  measured = undefined;
+}
+if (!Array.isArray(measured)) {
+  // size-limit reports an error (a zh-CN catalog or devtools in a bundle, a
   // missing dist/) as `{ "error": "..." }`, or crashes before printing.
-  console.error(`size gate: FAILED: size-limit reported no sizes:\n${checks?.error ?? `${result.stdout}${result.stderr}`}`);
+  console.error(`size gate: FAILED: size-limit reported no sizes:\n${measured?.error ?? `${result.stdout}${result.stderr}`}`);
   process.exit(1);
 }
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 let failed = 0;
-for (const check of checks) {
-  const ratchet = Object.entries(RATCHETS).find(([prefix]) => check.name.startsWith(prefix))?.[1];
-  let verdict;
-  if (check.sizeLimit === undefined) verdict = 'for the record';
-  else if (check.passed) verdict = `ok (budget ${kb(check.sizeLimit)})`;
-  else if (ratchet !== undefined && check.size <= ratchet) {
-    verdict = `OVER issue 8's budget of ${kb(check.sizeLimit)}; within its ratchet of ${kb(ratchet)}`;
-  } else {
-    failed += 1;
-    verdict = ratchet !== undefined ? `FAILED: above its ratchet of ${kb(ratchet)}` : `FAILED: above the budget of ${kb(check.sizeLimit)}`;
+for (const check of measured) {
+  let verdict = check.passed ? `ok (budget ${kb(check.sizeLimit)})` : `FAILED: above the budget of ${kb(check.sizeLimit)}`;
+  if (check.name === BANNER && check.size >= LIVEKIT_BANNER_BYTES) {
+    verdict = `FAILED: not below LiveKit's useConnectionState + ConnectionStateToast (${kb(LIVEKIT_BANNER_BYTES)})`;
+  } else if (check.name === BANNER) {
+    verdict += `, below LiveKit's ${kb(LIVEKIT_BANNER_BYTES)}`;
   }
+  if (verdict.startsWith('FAILED')) failed += 1;
   console.log(`${kb(check.size).padStart(9)}  ${check.name}: ${verdict}`);
 }
-for (const prefix of Object.keys(RATCHETS)) {
-  const check = checks.find((c) => c.name.startsWith(prefix));
-  if (!check) {
-    failed += 1;
-    console.log(`size gate: no check named "${prefix}…" in .size-limit.mjs; update RATCHETS`);
-  } else if (check.passed) {
-    console.log(`size gate: "${prefix}" now meets its budget; delete its ratchet`);
-  }
+if (measured.length !== checks.length) {
+  failed += 1;
+  console.error(`size gate: FAILED: size-limit measured ${measured.length} of ${checks.length} checks`);
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -1,36 +1,27 @@
 // Size report straight from src/ (no build needed, so it can run while
 // something else owns dist/): bundles each size-limit target with esbuild the
-// way @size-limit/preset-small-lib does (minify, ESM, peers external, UTF-8),
+// way @size-limit/preset-small-lib does (minify, ESM, UTF-8; zustand bundled,
+// react external, as .size-limit.mjs measures),
 // gzips it, and lists what each module adds to the minified bundle.
 // `npm run size` on dist/ is the gate; this is for finding where bytes go.
 //
-//   node scripts/size-report.mjs            totals for core and react
-//   node scripts/size-report.mjs core -v    plus per-module bytes
+//   node scripts/size-report.mjs             totals for each budget
+//   node scripts/size-report.mjs banner -v   plus per-module bytes
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const src = (file) => resolve(root, 'src', file);
 
-function coreNames() {
-  const names = new Set();
-  // The modules src/core/index.ts re-exports (internal ones like guards.ts are not).
-  const index = readFileSync(src('core/index.ts'), 'utf8');
-  for (const [, base] of index.matchAll(/export \* from '\.\/([\w-]+)\.js'/g)) {
-    const file = `${base}.ts`;
-    const text = readFileSync(src(`core/${file}`), 'utf8');
-    for (const m of text.matchAll(/^export (?:const|let|function|class|abstract class) (\w+)/gm)) names.add(m[1]);
-  }
-  return [...names].sort();
-}
-
+const core = JSON.stringify(src('index.ts'));
+const react = JSON.stringify(src('react/index.ts'));
+// The budgets of .size-limit.mjs, from src/.
 const targets = {
-  core: `export { ${coreNames().join(', ')} } from ${JSON.stringify(src('index.ts'))};`,
-  whole: `export * from ${JSON.stringify(src('index.ts'))};`,
-  react: `export * from ${JSON.stringify(src('react/index.ts'))};`,
-  useRoomState: `export { useRoomState } from ${JSON.stringify(src('react/index.ts'))};`,
+  store: `export { createStatusStore } from ${core};`,
+  useRoomState: `export { createStatusStore } from ${core}; export { StatusProvider, useRoomState } from ${react};`,
+  banner: `export { createStatusStore } from ${core}; export { StatusProvider, useZegoWeb, ReconnectingBanner } from ${react};`,
+  section1: `export { connectZegoWeb, createStatusStore, mediaHealth } from ${core}; export { StatusProvider, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView } from ${react};`,
 };
 
 const [only, flag] = process.argv.slice(2);
@@ -45,7 +36,7 @@ for (const [name, contents] of Object.entries(targets)) {
     metafile: true,
     charset: 'utf8',
     logLevel: 'error',
-    external: ['react', 'react-dom', 'zustand', 'react/*', 'zustand/*'],
+    external: ['react', 'react-dom', 'react/*'],
   });
   const code = result.outputFiles[0].contents;
   console.log(`${name.padEnd(13)} min ${String(code.length).padStart(6)} B   gzip ${String(gzipSync(code, { level: 9 }).length).padStart(5)} B`);

@@ -4,7 +4,7 @@
  * exactly what was attached, and turning raw callback values into the core's
  * {@link StatusEvent}s. The two adapters differ only in how a callback's
  * arguments are laid out (web: publisher and player states as one object,
- * seed 002; native: positional arguments and numbers, seed 003 tables) and in
+ * the Web "Room connection status"; native: positional arguments and numbers, the tables of "Express SDK: disconnection and reconnection") and in
  * the SDK's default retry budget.
  *
  * Internal: not exported from the package.
@@ -16,7 +16,7 @@ import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js
 import type { StatusStore } from '../core/store.js';
 
 /**
- * The five callbacks both adapters listen to (DESIGN §4), registered in this
+ * The five callbacks both adapters listen to, registered in this
  * order: roomStateChanged, publisherStateUpdate, playerStateUpdate,
  * roomStreamUpdate, roomUserUpdate. Each becomes the core event of the same name.
  *
@@ -48,7 +48,9 @@ export type EngineCallback = (...args: any[]) => void;
 /**
  * The least an engine must offer: `on` and `off` by event name. Return values
  * are ignored except an explicit `false`, which the web SDK gives for an event
- * it does not know (DESIGN §4), meaning nothing was registered.
+ * it does not know (web SDK 3.12), meaning nothing was registered.
+ *
+ * @internal
  */
 export interface EngineEmitterLike {
   on(event: AdapterEventName, callback: EngineCallback): unknown;
@@ -92,22 +94,22 @@ function unseenLogin(store: StatusStore, type: AdapterEventName, fields: Record<
   );
 }
 
-/** Its properties if `value` is an object; else an object with none (no prototype either). */
+/** Its properties if `value` is an object; else an object with none (no prototype either). @internal */
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
-/** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). */
+/** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). @internal */
 export function readErrorCode(value: unknown): number {
   const number = typeof value === 'string' && value.trim() ? Number(value) : value;
   return isNumber(number) ? number : 0;
 }
 
-/** `{ extendedData }` to spread into an event, when there is any (as text, DESIGN §4: JSON or plain). */
+/** `{ extendedData }` to spread into an event, when there is any (as text: the web SDK sends JSON or plain text). */
 function withExtendedData(value: unknown) {
   const extendedData = extendedDataText(value);
   return extendedData !== undefined && { extendedData };
 }
 
-/** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native, seed 000/003). */
+/** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native SDKs, "Room connection status"). @internal */
 export function readUpdateType(value: unknown): UpdateType | undefined {
   const upper = typeof value === 'string' ? value.toUpperCase() : value === 0 ? 'ADD' : value === 1 ? 'DELETE' : undefined;
   return upper === 'ADD' || upper === 'DELETE' ? upper : undefined;
@@ -122,7 +124,7 @@ function readUser(value: unknown): ZegoUser | undefined {
 
 /**
  * A stream with a streamID, reduced to `{ streamID, user?, extraInfo? }`:
- * the SDK's play URLs and media objects never enter the store (DESIGN §3).
+ * the SDK's play URLs and media objects never enter the store.
  */
 function readStream(value: unknown): ZegoStream | undefined {
   const { streamID, user, extraInfo } = propsOf(value);
@@ -146,7 +148,7 @@ function listReader<T>(key: 'streamList' | 'userList', read: (item: unknown) => 
 }
 
 /**
- * Registers one guarded handler per callback of DESIGN §4 and returns the
+ * Registers one guarded handler per callback of {@link AdapterEventName} and returns the
  * function that removes exactly those handlers. Reasons and states are kept
  * exactly as the SDK says them (the web SDK ends its retries with
  * RECONNECT_FAILED carrying 1002053 or 1002031, issue 4); an unknown reason or
@@ -163,6 +165,8 @@ function listReader<T>(key: 'streamList' | 'userList', read: (item: unknown) => 
  * ```ts
  * const disconnect = connectEngine(engine, store, options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS, true);
  * ```
+ *
+ * @internal
  */
 export function connectEngine(
   engine: EngineEmitterLike,

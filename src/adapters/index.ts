@@ -13,7 +13,7 @@ export {
   type ZegoNativeEngineLike,
   type ZegoNativeEventName,
 } from './zego-native.js';
-export type { EngineCallback } from './connect-engine.js';
+export type { AdapterEventName, EngineCallback } from './connect-engine.js';
 export {
   mediaHealth,
   connectZegoStreamView,

@@ -40,7 +40,7 @@ export interface MediaHealthOptions {
    * `offline` events (default true; nothing happens without a `window`, as in
    * server rendering or React Native).
    */
-  browserConnectivity?: boolean;
+  browserConnectivity?: boolean | undefined;
 }
 
 type Fields = Record<string, unknown> | undefined;

@@ -2,7 +2,7 @@
  * The adapter for the native SDKs' JavaScript bindings (React Native,
  * Electron, ...): numeric enums (ZegoRoomStateChangedReason 0–8,
  * ZegoPublisherState / ZegoPlayerState 0–2, ZegoUpdateType 0 Add / 1 Delete;
- * seed 003 tables) and positional callback arguments.
+ * the tables of "Express SDK: disconnection and reconnection") and positional callback arguments.
  */
 import { NATIVE_ROOM_RETRY_TIME_MS } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
@@ -45,9 +45,9 @@ export interface ZegoNativeEngineLike {
 export interface ZegoNativeAdapterOptions {
   /**
    * The engine's retry budget in ms (`room_retry_time`, seconds, set with
-   * setEngineConfig). Default 20 min, the native SDKs' (seed 003).
+   * setEngineConfig). Default 20 min, the native SDKs' ("Express SDK: disconnection and reconnection").
    */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The adapter for the web SDK (`zego-express-engine-webrtc`): string enums
  * ('LOGINING', 'PLAY_REQUESTING', 'ADD'), publisher and player states as one
- * object argument (seed 002; the 3.12 declarations).
+ * object argument (the Web "Room connection status"; the 3.12 declarations).
  */
 import { WEB_ROOM_RETRY_TIME_MS } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
@@ -47,9 +47,9 @@ export interface ZegoWebAdapterOptions {
   /**
    * The engine's retry budget in ms: match whatever the app passed to
    * `setEngineConfig({ roomRetryTime })` (seconds). Default 5 min, the web
-   * SDK's (seed 002, "重试超时时间为 5min").
+   * SDK's (the Web "Room connection status", "重试超时时间为 5min").
    */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**

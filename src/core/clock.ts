@@ -1,6 +1,6 @@
 /**
  * The one seam through which the kit sees time. Core code never calls
- * `Date.now` or `setTimeout` itself, so a 20-minute outage (seed 003, Case 3)
+ * `Date.now` or `setTimeout` itself, so a 20-minute outage ("Express SDK: disconnection and reconnection", Case 3)
  * runs in a unit test in a millisecond on a {@link ManualClock}.
  */
 import { nonNegative } from './guards.js';

@@ -208,7 +208,7 @@ export function deviceOfCode(errorCode: number): DeviceKind | null {
  */
 export interface DeviceErrorEventOptions {
   /** Which device the failed call asked for, when only one. */
-  device?: DeviceKind;
+  device?: DeviceKind | undefined;
   /** When it failed, ms on the store's clock. */
   at: number;
 }

@@ -7,13 +7,13 @@
  */
 import type { ErrorCategory, ErrorDescription, ErrorMessages } from './errors.js';
 
-/** One catalogued code: its category and its English sentence. */
+/** One catalogued code: its category and its English sentence. @internal */
 export interface Entry {
   readonly c: ErrorCategory;
   readonly en: string;
 }
 
-/** Entries by code (or browser error name). */
+/** Entries by code (or browser error name). @internal */
 export type Catalog = { readonly [code: number | string]: Entry };
 
 function show(value: unknown): string {
@@ -28,6 +28,8 @@ function show(value: unknown): string {
  * The description of `code`: `lookup`'s entry in the language of `messages`
  * (English where it has no sentence), "no error" for 0, a generic sentence
  * that shows the code otherwise. Never throws.
+ *
+ * @internal
  */
 export function describeFrom(code: unknown, messages: ErrorMessages | 'en' | undefined, lookup: (num: number | string) => Entry | undefined): ErrorDescription {
   const other = messages !== null && typeof messages === 'object' ? messages : undefined;

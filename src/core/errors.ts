@@ -5,8 +5,8 @@
  *
  * Where each group of codes comes from:
  * - 1002033 1002053 1002050 1002055 1002051 1002002: the room-state tables of
- *   seeds 000 (native C++), 001 (iOS) and 004 (Unity); 1000017 (web
- *   reconnecting) and the web use of 1002033/1002053/1002050/1002055: seed 002.
+ *   ZEGO's "Room connection status" documents for the native SDKs (C++, iOS, Unity); 1000017 (web
+ *   reconnecting) and the web use of 1002033/1002053/1002050/1002055: the Web "Room connection status".
  * - 1002031 1002034 1002077 1002078 1002082 1003020 1003021 1003025 1004002
  *   1004020 1004025: the native `ZegoErrorCode` enum, ZegoExpressErrorCode.h
  *   (zegoim/zego-express-flutter-sdk, windows/deps/include, and the newer C++

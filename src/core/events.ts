@@ -1,6 +1,6 @@
 /**
  * The normalized events the reducer understands. `type` is the web SDK's
- * event name (seed 002), payloads carry the web SDK's field names, and every
+ * event name (the Web "Room connection status"), payloads carry the web SDK's field names, and every
  * event carries `at`, the time in ms on the adapter's clock.
  */
 import type { PlayerStateName, PublisherStateName, RoomReason } from './states.js';
@@ -15,7 +15,7 @@ import type { PlayerStateName, PublisherStateName, RoomReason } from './states.j
  */
 export interface ZegoUser {
   readonly userID: string;
-  readonly userName?: string;
+  readonly userName?: string | undefined;
 }
 
 /**
@@ -28,8 +28,8 @@ export interface ZegoUser {
  */
 export interface ZegoStream {
   readonly streamID: string;
-  readonly user?: ZegoUser;
-  readonly extraInfo?: string;
+  readonly user?: ZegoUser | undefined;
+  readonly extraInfo?: string | undefined;
 }
 
 /**
@@ -61,12 +61,12 @@ export interface RoomStateChangedEvent extends EventBase {
   readonly reason: RoomReason;
   readonly errorCode: number;
   /** Raw extendedData: JSON text on some events, plain text on others (web LOGIN_FAILED sends "login timeout"). */
-  readonly extendedData?: string;
+  readonly extendedData?: string | undefined;
   /**
    * The SDK's retry budget for this engine (`room_retry_time` / `roomRetryTime`),
    * when the adapter knows it; otherwise the store's `roomRetryTimeMs`.
    */
-  readonly roomRetryTimeMs?: number;
+  readonly roomRetryTimeMs?: number | undefined;
 }
 
 /**
@@ -82,7 +82,7 @@ export interface PublisherStateUpdateEvent extends EventBase {
   readonly streamID: string;
   readonly state: PublisherStateName;
   readonly errorCode: number;
-  readonly extendedData?: string;
+  readonly extendedData?: string | undefined;
 }
 
 /**
@@ -98,7 +98,7 @@ export interface PlayerStateUpdateEvent extends EventBase {
   readonly streamID: string;
   readonly state: PlayerStateName;
   readonly errorCode: number;
-  readonly extendedData?: string;
+  readonly extendedData?: string | undefined;
 }
 
 /**
@@ -118,7 +118,7 @@ export interface RoomStreamUpdateEvent extends EventBase {
   readonly roomID: string;
   readonly updateType: UpdateType;
   readonly streamList: readonly ZegoStream[];
-  readonly extendedData?: string;
+  readonly extendedData?: string | undefined;
 }
 
 /**
@@ -148,7 +148,7 @@ export interface RoomUserUpdateEvent extends EventBase {
 export type RetryTarget = 'player' | 'publisher';
 
 /**
- * A policy scheduled a retry (seed 003: retry once after 3–5 s, never in a loop).
+ * A policy scheduled a retry ("Express SDK: disconnection and reconnection": retry once after 3–5 s, never in a loop).
  *
  * @example
  * ```ts
@@ -207,7 +207,7 @@ export interface ReplayCancelledEvent extends EventBase {
   readonly type: 'replayCancelled';
   readonly target: RetryTarget;
   readonly streamID: string;
-  readonly reset?: boolean;
+  readonly reset?: boolean | undefined;
 }
 
 /**
@@ -225,7 +225,7 @@ export interface EngineCallFailedEvent extends EventBase {
   readonly streamID: string;
   readonly call: string;
   readonly errorCode: number;
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 /**

@@ -6,16 +6,16 @@
  * Internal: imported by src/, not exported from the package.
  */
 
-/** A non-empty string: what roomIDs, streamIDs and userIDs must be. */
+/** A non-empty string: what roomIDs, streamIDs and userIDs must be. @internal */
 export const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
-/** A finite number, without coercion (unlike the global `isFinite`). */
+/** A finite number, without coercion (unlike the global `isFinite`). @internal */
 export const isNumber = Number.isFinite as (value: unknown) => value is number;
 
-/** A non-null object (arrays included). */
+/** A non-null object (arrays included). @internal */
 export const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 
-/** `value` when it is a finite number ≥ 0 (a duration, a count), else `fallback`. */
+/** `value` when it is a finite number ≥ 0 (a duration, a count), else `fallback`. @internal */
 export const nonNegative = (value: number | undefined, fallback: number): number =>
   isNumber(value) && value >= 0 ? value : fallback;
 
@@ -23,6 +23,8 @@ export const nonNegative = (value: number | undefined, fallback: number): number
  * extendedData as text: the web SDK sends JSON or plain text, iOS/RN a
  * dictionary object, kept as its JSON so the store holds strings only;
  * anything else (or an object JSON cannot write: cycles, BigInt) is dropped.
+ *
+ * @internal
  */
 export function extendedDataText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -37,5 +39,7 @@ export function extendedDataText(value: unknown): string | undefined {
 /**
  * `text` cut to at most `max` UTF-16 units, never through a surrogate pair:
  * a lone half renders as "�" (an emoji at the cut).
+ *
+ * @internal
  */
 export const clip = (text: string, max: number): string => text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');

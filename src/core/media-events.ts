@@ -116,25 +116,25 @@ export type TokenRenewalStatus = 'renewing' | 'renewed' | 'failed';
  */
 export interface StreamQualityStats {
   /** The SDK's own overall grade (native `level`); when absent, the worst of the video and audio grades. */
-  readonly level?: QualityGrade;
+  readonly level?: QualityGrade | undefined;
   /** `video.videoQuality` (web). */
-  readonly videoQuality?: QualityGrade;
+  readonly videoQuality?: QualityGrade | undefined;
   /** `audio.audioQuality` (web). */
-  readonly audioQuality?: QualityGrade;
+  readonly audioQuality?: QualityGrade | undefined;
   /** Video bitrate in kbps (web `videoBitrate`, native `videoKBPS`). */
-  readonly videoBitrate?: number;
+  readonly videoBitrate?: number | undefined;
   /** Audio bitrate in kbps (web `audioBitrate`, native `audioKBPS`). */
-  readonly audioBitrate?: number;
+  readonly audioBitrate?: number | undefined;
   /** Video frame rate in f/s (web `videoFPS`, native send / render FPS). */
-  readonly videoFPS?: number;
+  readonly videoFPS?: number | undefined;
   /** Round-trip time in ms (native `rtt`; web 3.12 reports none). */
-  readonly rtt?: number;
+  readonly rtt?: number | undefined;
   /** Packet loss, 0.0–1.0 (native `packetLostRate`; web play `peerToPeerPacketLostRate`, else the worse track's rate). */
-  readonly packetLossRate?: number;
+  readonly packetLossRate?: number | undefined;
   /** `video.muteState === '1'` (web): the publisher turned the video track off. */
-  readonly videoMuted?: boolean;
+  readonly videoMuted?: boolean | undefined;
   /** `audio.muteState === '1'` (web): the publisher turned the audio track off. */
-  readonly audioMuted?: boolean;
+  readonly audioMuted?: boolean | undefined;
 }
 
 interface MediaEventBase {
@@ -203,7 +203,7 @@ export interface TokenWillExpireEvent extends MediaEventBase {
   readonly type: 'tokenWillExpire';
   readonly roomID: string;
   /** Time left before expiry, when the SDK says (native); default 30 s (web). */
-  readonly remainingMs?: number;
+  readonly remainingMs?: number | undefined;
 }
 
 /**
@@ -220,11 +220,11 @@ export interface TokenRenewalEvent extends MediaEventBase {
   readonly roomID: string;
   readonly status: TokenRenewalStatus;
   /** With `failed`: the error's code (-1 when it had none). */
-  readonly errorCode?: number;
+  readonly errorCode?: number | undefined;
   /** With `failed`: the error's text (never the token). */
-  readonly message?: string;
+  readonly message?: string | undefined;
   /** With `failed`: when the next attempt is due, if one is scheduled. */
-  readonly retryAt?: number;
+  readonly retryAt?: number | undefined;
 }
 
 /**
@@ -243,13 +243,13 @@ export interface DeviceErrorEvent extends MediaEventBase {
   /** The SDK's error code (1103064, 1006006, ...); 0 when there is none (a DOMException). */
   readonly errorCode: number;
   /** The DOMException's name (`NotAllowedError`, ...), when it was one. */
-  readonly errorName?: string;
+  readonly errorName?: string | undefined;
   /** Which device, when known (the web `deviceError` 1006006 does not say). */
-  readonly device?: DeviceKind;
+  readonly device?: DeviceKind | undefined;
   /** The device's label, as the SDK or the browser gives it. */
-  readonly deviceName?: string;
+  readonly deviceName?: string | undefined;
   /** Derived from `errorCode` / `errorName` when absent. */
-  readonly reason?: DeviceIssueReason;
+  readonly reason?: DeviceIssueReason | undefined;
 }
 
 /**
@@ -267,8 +267,8 @@ export interface DeviceStateChangedEvent extends MediaEventBase {
   readonly type: 'deviceStateChanged';
   readonly device: DeviceKind;
   readonly updateType: 'ADD' | 'DELETE';
-  readonly deviceID?: string;
-  readonly deviceName?: string;
+  readonly deviceID?: string | undefined;
+  readonly deviceName?: string | undefined;
 }
 
 /**
@@ -295,7 +295,7 @@ export interface ScreenSharingEndedEvent extends MediaEventBase {
  */
 export interface DeviceRecoveredEvent extends MediaEventBase {
   readonly type: 'deviceRecovered';
-  readonly device?: DeviceKind;
+  readonly device?: DeviceKind | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A persistent (immutable, structurally shared) string-keyed map: a small hash
- * array mapped trie. Live-streaming rooms hold thousands of users (DESIGN §3),
+ * array mapped trie. Live-streaming rooms hold thousands of users,
  * and copying a 1,000-key object costs ~150 µs, so users, streams and players
  * live here instead: `set` and `delete` copy one path of at most seven 32-way
  * nodes, so an event's cost does not grow with the room, and the reducer stays

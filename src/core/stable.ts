@@ -9,6 +9,7 @@ import type { PersistentMap } from './persistent-map.js';
 // Defaults are cached per ID so that an unknown room or stream is still the
 // same object from one call to the next. Bounded: cleared when it grows large.
 const DEFAULT_CACHE_LIMIT = 1000;
+/** @internal */
 export function defaults<T>(create: (id: string) => T): (id: string) => T {
   const cache = new Map<string, T>();
   return (id) => {
@@ -23,6 +24,7 @@ export function defaults<T>(create: (id: string) => T): (id: string) => T {
 // Arrays are derived once per map instance: a map that did not change gives
 // the very same array.
 const arrays = new WeakMap<object, readonly unknown[]>();
+/** @internal */
 export function arrayOf<V>(map: PersistentMap<V>): readonly V[] {
   let array = arrays.get(map) as readonly V[] | undefined;
   if (!array) arrays.set(map, (array = Object.freeze(map.toArray())));

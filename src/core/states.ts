@@ -1,6 +1,6 @@
 /**
- * State names and numbers exactly as the ZEGO SDKs send them (seed 003 tables;
- * seed 002 for the web names). The web SDK sends the strings, the native SDKs
+ * State names and numbers exactly as the ZEGO SDKs send them (the tables of "Express SDK: disconnection and reconnection";
+ * the Web "Room connection status" for the web names). The web SDK sends the strings, the native SDKs
  * (React Native, Electron, ...) the numbers.
  */
 
@@ -172,7 +172,7 @@ export function toPlayerState(input: unknown): PlayerStateName | undefined {
 
 /**
  * The phase each reason puts the room in; `null` for LOGOUT_FAILED, which
- * leaves the phase as it was (seed 002: after a failed logout the user stays
+ * leaves the phase as it was (the Web "Room connection status": after a failed logout the user stays
  * visible to others until the heartbeat times out).
  *
  * @example
@@ -206,7 +206,7 @@ export function phaseOfReason(reason: RoomReason): RoomPhase | null {
 }
 
 /**
- * True only in LOGINED and RECONNECTED: seed 002, "只有当房间状态是登录成功或重连成功时,
+ * True only in LOGINED and RECONNECTED: the Web "Room connection status", "只有当房间状态是登录成功或重连成功时,
  * 推流、拉流才能正常收发音视频". Accepts a reason or anything with a `reason`.
  *
  * @example

@@ -9,7 +9,7 @@ import type { MediaHealthState } from './media-health.js';
 
 /**
  * Why a stream was deleted, from web `roomStreamUpdate` extendedData
- * `stream_delete_reason` (DESIGN §2): 1 stopped, 2 heartbeat timeout,
+ * `stream_delete_reason`: 1 stopped, 2 heartbeat timeout,
  * 3 repeated login, 4 kicked, 5 disconnected, 6 removed by server.
  *
  * @example
@@ -137,9 +137,9 @@ export interface RoomStatus {
   readonly loginStartedAt: number | null;
   /** Start of the current outage, kept across repeated RECONNECTING; null unless reconnecting. */
   readonly reconnectingSince: number | null;
-  /** When the SDK gives up: outage (or login) start + retry budget (20 min native, 5 min web; seed 003 / 002). */
+  /** When the SDK gives up: outage (or login) start + retry budget (20 min native, 5 min web; "Express SDK: disconnection and reconnection" and the Web "Room connection status"). */
   readonly retryDeadline: number | null;
-  /** When other users will see this user leave: outage start + 90 s heartbeat timeout (seed 003). */
+  /** When other users will see this user leave: outage start + 90 s heartbeat timeout ("Express SDK: disconnection and reconnection"). */
   readonly heartbeatDeadline: number | null;
   readonly streams: PersistentMap<LiveStream>;
   /** Most recent deletes first, capped by `removedStreamLimit`. */
@@ -224,9 +224,9 @@ export interface PlayerStatus extends StreamStatusBase {
  * ```
  */
 export interface StatusConfig {
-  /** SDK retry budget: 20 min on native SDKs (seed 003), 5 min on web (seed 002). */
+  /** SDK retry budget: 20 min on native SDKs ("Express SDK: disconnection and reconnection"), 5 min on web (the Web "Room connection status"). */
   readonly roomRetryTimeMs: number;
-  /** Heartbeat timeout after which others see a dropped user leave: 90 s (seed 003). */
+  /** Heartbeat timeout after which others see a dropped user leave: 90 s ("Express SDK: disconnection and reconnection"). */
   readonly heartbeatTimeoutMs: number;
   /** Cap on `removedStreams` per room, so memory stays bounded. */
   readonly removedStreamLimit: number;
@@ -261,14 +261,14 @@ export interface StatusState {
   readonly leftRoomIDs: readonly string[];
   readonly config: StatusConfig;
   /** Media health (network quality, devices, token, autoplay, offline): only on a store created with the `mediaHealth()` extension. */
-  readonly media?: MediaHealthState;
+  readonly media?: MediaHealthState | undefined;
 }
 
-/** 20 minutes: the native SDKs' default reconnection time (seed 003). */
+/** 20 minutes: the native SDKs' default reconnection time ("Express SDK: disconnection and reconnection"). */
 export const NATIVE_ROOM_RETRY_TIME_MS = 20 * 60_000;
-/** 5 minutes: the web SDK's retry time (seed 002, "重试超时时间为 5min"). */
+/** 5 minutes: the web SDK's retry time (the Web "Room connection status", "重试超时时间为 5min"). */
 export const WEB_ROOM_RETRY_TIME_MS = 5 * 60_000;
-/** 90 seconds: the server's heartbeat timeout (seed 003). */
+/** 90 seconds: the server's heartbeat timeout ("Express SDK: disconnection and reconnection"). */
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 /** Default cap on remembered deleted streams per room. */
 export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
@@ -290,7 +290,7 @@ export const LEFT_ROOM_LIMIT = 32;
  * const options: StatusOptions = { roomRetryTimeMs: WEB_ROOM_RETRY_TIME_MS };
  * ```
  */
-export type StatusOptions = Partial<StatusConfig>;
+export type StatusOptions = { readonly [K in keyof StatusConfig]?: StatusConfig[K] | undefined };
 
 /**
  * The state before anything happened: no rooms, publishers or players.

@@ -2,8 +2,7 @@
  * The store: zustand/vanilla holding {@link StatusState}, plus `dispatch`.
  * As in zustand's redux middleware, the reducer is the only writer.
  */
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { devtools } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { systemClock, type Clock } from './clock.js';
 import type { StatusEvent } from './events.js';
 import type { MediaHealthEvent } from './media-events.js';
@@ -20,16 +19,14 @@ import { createInitialStatus, type StatusOptions, type StatusState } from './sta
  */
 export interface StatusStoreOptions extends StatusOptions {
   /** Where adapters, policies and countdowns read time. Default: {@link systemClock}. */
-  clock?: Clock;
-  /** Connect zustand devtools (Redux DevTools extension) when true. */
-  devtools?: boolean;
+  clock?: Clock | undefined;
   /** Called when an event listener or a state subscriber throws; default `console.error`. */
-  onListenerError?: (error: unknown) => void;
+  onListenerError?: ((error: unknown) => void) | undefined;
   /**
    * Slices of state kept next to the core's, each with its own reducer, e.g.
    * `mediaHealth()`. Code for a slice ships only in apps that pass it.
    */
-  extensions?: readonly StatusExtension[];
+  extensions?: readonly StatusExtension[] | undefined;
 }
 
 /**
@@ -81,7 +78,7 @@ export interface ExtensionAdapter {
   /** Callback name on the engine -> reader; events are stamped and dispatched like the core's. */
   readonly readers: Readonly<Record<string, EngineEventReader>>;
   /** Attaches anything else the adapter should feed the store from; returns its detach. */
-  attach?(store: StatusStore): () => void;
+  attach?: ((store: StatusStore) => () => void) | undefined;
 }
 
 /**
@@ -104,9 +101,9 @@ export interface ExtensionAdapter {
 export interface StatusExtension {
   wrap(reducer: StoreReducer): StoreReducer;
   /** Readers `connectZegoWeb` adds. */
-  readonly web?: ExtensionAdapter;
+  readonly web?: ExtensionAdapter | undefined;
   /** Readers `connectZegoNative` adds. */
-  readonly native?: ExtensionAdapter;
+  readonly native?: ExtensionAdapter | undefined;
 }
 
 /**
@@ -164,10 +161,9 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
   // extension wraps it to keep its own slice.
   const reduce = extensions.reduce<StoreReducer>((inner, extension) => extension.wrap(inner), statusReducer as StoreReducer);
   const initial = reduce(createInitialStatus(options), {} as StoreEvent);
-  const init = (): StatusState => initial;
-  const api = createStore<StatusState>()(
-    (options.devtools ? devtools(init, { name: 'zego-status-kit' }) : init) as StateCreator<StatusState>,
-  );
+  // No middleware: devtools are their own import (zego-status-kit/devtools),
+  // so apps that do not use them never ship them.
+  const api = createStore<StatusState>()(() => initial);
   const eventListeners = new Set<StatusEventListener<StoreEvent>>();
   const reportError = options.onListenerError ?? ((error: unknown) => console.error('[zego-status-kit] event listener threw', error));
   const safely = (call: () => void): void => {

@@ -19,7 +19,7 @@ export interface TrackLoginOptions {
    * The engine's retry budget in ms (`roomRetryTime` × 1000), for the login's
    * deadline when the kit puts the room in LOGINING itself. Default: the store's.
    */
-  roomRetryTimeMs?: number;
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * attachAudiencePolicy: keeps an audience's playback in step with the room,
- * as seed 003 tells the audience to ("Handling Host Network Issues from the
+ * as "Express SDK: disconnection and reconnection" tells the audience to ("Handling Host Network Issues from the
  * Audience Side", "Handling Host Crashes from the Audience Side"):
  * - stream DELETE: stopPlayingStream at once, never replay it — "to avoid
  *   falling into a replay infinite loop, the audience should stop playback
@@ -16,7 +16,7 @@
  * policies, is played once.
  *
  * It only calls the engine and dispatches its own events; time comes from the
- * injected Clock, so the 90 s heartbeat timeout (seed 003) runs in a test in
+ * injected Clock, so the 90 s heartbeat timeout ("Express SDK: disconnection and reconnection") runs in a test in
  * a millisecond.
  */
 import type { Clock } from '../core/clock.js';
@@ -28,7 +28,7 @@ import type { StatusStore } from '../core/store.js';
 import { createPolicyKit } from './engine-call.js';
 import { enginePlays, replaysForWindow, type PlayHolder } from './engine-plays.js';
 
-/** Seed 003: "attempts to play the stream again after a delay (for example, 3 seconds later)". */
+/** "Express SDK: disconnection and reconnection": "attempts to play the stream again after a delay (for example, 3 seconds later)". */
 const REPLAY_DELAY_MS = 3000;
 
 /**
@@ -77,7 +77,7 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
   /** Where room, stream and player events arrive (through an adapter) and where the schedule is shown. */
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /**
    * Wait before the first replay of a failed play: 3 s, as "Express SDK:
    * disconnection and reconnection" suggests ("for example, 3 seconds
@@ -86,7 +86,7 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
    * (the store's `heartbeatTimeoutMs`, 90 s, counted from the outage's first
    * failure).
    */
-  replayDelayMs?: number;
+  replayDelayMs?: number | undefined;
   /**
    * Replays per outage before giving up. Default: the fewest whose backoff
    * spans the heartbeat window, 5 with 3 s and 90 s (at 3, 9, 21, 45 and 90 s
@@ -96,20 +96,20 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
    * replay. The count starts over on PLAYING, a new ADD, a RECONNECTED of the
    * room, a rejoin of the stream's user, or `retry`.
    */
-  maxReplayAttempts?: number;
+  maxReplayAttempts?: number | undefined;
   /** Which live streams to play (default: every stream). Called with the stream and its roomID. */
-  shouldPlay?: (stream: LiveStream, roomID: string) => boolean;
+  shouldPlay?: ((stream: LiveStream, roomID: string) => boolean) | undefined;
   /** Second argument of `startPlayingStream` (web: `ZegoWebPlayOption`), or a function giving it per stream. */
-  playOptions?: object | ((stream: LiveStream, roomID: string) => object | undefined);
+  playOptions?: object | ((stream: LiveStream, roomID: string) => object | undefined) | undefined;
   /**
    * Gets the media `startPlayingStream` resolved with, and `null` once that
    * playback ends: failed, stopped, deleted, left or detached. A stream that
    * another policy on the same engine still plays goes on playing: this
    * policy gets `null` when it ends.
    */
-  onMediaStream?: (streamID: string, media: PlayedMedia<E> | null) => void;
+  onMediaStream?: ((streamID: string, media: PlayedMedia<E> | null) => void) | undefined;
   /** Manage only this room's streams (multi-room). Default: every room the user is in. */
-  roomID?: string;
+  roomID?: string | undefined;
 }
 
 /**

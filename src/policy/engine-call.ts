@@ -1,5 +1,5 @@
 /**
- * What the two policies share (DESIGN §5): calling into engine or app code
+ * What the two policies share: calling into engine or app code
  * without ever letting a throw or a rejection escape; running handlers one at
  * a time although the store calls its listeners synchronously, even from
  * inside a dispatch the policy itself made; and the bookkeeping of one retry
@@ -13,15 +13,15 @@ import type { RetryTarget, StatusEvent } from '../core/events.js';
 import { isNumber, isObject, nonNegative } from '../core/guards.js';
 import type { StatusStore } from '../core/store.js';
 
-/** The failure of a call, as the store records it. */
+/** The failure of a call, as the store records it. @internal */
 export interface CallFailure {
   readonly errorCode: number;
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 /**
  * Reads a ZEGO-style error: the web SDK rejects with `{ code, msg }`
- * (DESIGN §4, `{ code: 1002031, msg: 'login timeout' }`); other engines throw
+ * (web SDK 3.12: `{ code: 1002031, msg: 'login timeout' }`); other engines throw
  * an `Error`, an `{ errorCode }` or anything at all. `-1` when no code is known.
  *
  * @example
@@ -29,6 +29,8 @@ export interface CallFailure {
  * failureOf({ code: 1002031, msg: 'login timeout' }); // { errorCode: 1002031, message: 'login timeout' }
  * failureOf('boom'); // { errorCode: -1, message: 'boom' }
  * ```
+ *
+ * @internal
  */
 export function failureOf(error: unknown): CallFailure {
   if (isObject(error)) {
@@ -49,20 +51,22 @@ export function failureOf(error: unknown): CallFailure {
  * isThenable(Promise.resolve()); // true
  * isThenable({ then: 1 }); // false
  * ```
+ *
+ * @internal
  */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return Object(value) === value && typeof (value as { then?: unknown }).then === 'function';
 }
 
-/** One stream's retry bookkeeping: at most one pending retry (seed 003: "do not continuously retry"). */
+/** One stream's retry bookkeeping: at most one pending retry ("Express SDK: disconnection and reconnection": "do not continuously retry"). @internal */
 export interface RetrySlot {
   /** The pending retry's timer, if any. */
   timer: TimerHandle | null;
   /** A retry fell due while the room was reconnecting; it is made on RECONNECTED. */
-  due?: boolean;
+  due?: boolean | undefined;
   /** Retries made or scheduled in this outage. */
   attempt: number;
-  gaveUp?: boolean;
+  gaveUp?: boolean | undefined;
 }
 
 /** The events a policy dispatches about itself. */
@@ -76,6 +80,8 @@ type PolicyEventType = 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'r
  * const run: RunQueue = createRunQueue();
  * run(() => store.dispatch(event)); // a listener that calls run() inside waits until this task is done
  * ```
+ *
+ * @internal
  */
 export type RunQueue = (task: () => void) => void;
 
@@ -90,6 +96,8 @@ export type RunQueue = (task: () => void) => void;
  * ```ts
  * const run = createRunQueue(); // one per engine for audience policies, so they take turns too
  * ```
+ *
+ * @internal
  */
 export function createRunQueue(): RunQueue {
   const queue: (() => void)[] = [];
@@ -115,6 +123,8 @@ export function createRunQueue(): RunQueue {
  * ```ts
  * const { run, emit } = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
  * ```
+ *
+ * @internal
  */
 export function createPolicyKit(
   store: StatusStore,
@@ -213,5 +223,7 @@ export function createPolicyKit(
  * ```ts
  * const kit: PolicyKit = createPolicyKit(store, clock, 'player', undefined, 3000, undefined, 3);
  * ```
+ *
+ * @internal
  */
 export type PolicyKit = ReturnType<typeof createPolicyKit>;

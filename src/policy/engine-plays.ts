@@ -1,7 +1,7 @@
 /**
  * The plays of one engine, shared by every audience policy attached to it: a
  * stream is played at most once per engine, whatever the number of rooms and
- * policies (DESIGN §10), stopped only when no policy wants it any more, and
+ * policies, stopped only when no policy wants it any more, and
  * `retry()` reaches it from any of them.
  *
  * What is shared with whom, and when it is released:
@@ -19,7 +19,7 @@
  *   an engine callback that re-enters another policy's listener waits its
  *   turn, so every handler sees each Play whole.
  *
- * Replays back off (seed 003, "Handling Host Network Issues from the Audience
+ * Replays back off ("Express SDK: disconnection and reconnection", "Handling Host Network Issues from the Audience
  * Side"): while the host is away the audience's plays fail, and only after
  * the 90 s heartbeat timeout is the stream deleted; so a live stream is not
  * given up before that window, counted from its first failure, has passed.
@@ -28,6 +28,7 @@
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { isObject } from '../core/guards.js';
+import { shared } from '../core/shared.js';
 import type { LiveStream } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
 import { createRunQueue, isThenable, type PolicyKit, type RunQueue } from './engine-call.js';
@@ -43,6 +44,8 @@ import { createRunQueue, isThenable, type PolicyKit, type RunQueue } from './eng
  * ```ts
  * replayDelayFor(5, 45_000, 90_000, 3000, 5); // 45_000: the fifth replay is at the window's end, 90 s
  * ```
+ *
+ * @internal
  */
 export function replayDelayFor(attempt: number, now: number, windowEnd: number, baseMs: number, maxAttempts: number): number {
   const doubled = baseMs * 2 ** Math.min(attempt - 1, 30);
@@ -60,6 +63,8 @@ export function replayDelayFor(attempt: number, now: number, windowEnd: number, 
  * ```ts
  * replaysForWindow(3000, 90_000); // 5
  * ```
+ *
+ * @internal
  */
 export function replaysForWindow(baseMs: number, windowMs: number): number {
   if (!(baseMs > 0)) return 1;
@@ -68,7 +73,7 @@ export function replaysForWindow(baseMs: number, windowMs: number): number {
   return replays;
 }
 
-/** What a policy lends the shared plays of its engine. */
+/** What a policy lends the shared plays of its engine. @internal */
 export interface PlayHolder {
   /** Dispatches this policy's events into its store. */
   readonly kit: PolicyKit;
@@ -123,6 +128,8 @@ interface Play {
  * const plays = enginePlays(engine);
  * plays.run(() => plays.hold(holder, 'room-1', stream, true));
  * ```
+ *
+ * @internal
  */
 export interface EnginePlays {
   /** The queue every handler of the engine's policies runs on. */
@@ -153,7 +160,8 @@ interface PlayingEngine {
   stopPlayingStream(streamID: string): void;
 }
 
-const registries = new WeakMap<object, EnginePlays>();
+// One registry however the package is loaded (ESM and CommonJS both): core/shared.ts.
+const registries = shared('engine plays', () => new WeakMap<object, EnginePlays>());
 
 /**
  * The shared plays of `engine`, created on first use.
@@ -163,6 +171,8 @@ const registries = new WeakMap<object, EnginePlays>();
  * const a = enginePlays(engine);
  * a === enginePlays(engine); // true while a policy is attached
  * ```
+ *
+ * @internal
  */
 export function enginePlays(engine: PlayingEngine): EnginePlays {
   // Not an object (bad input): nothing to share with; its calls fail and are recorded on the player.
@@ -303,7 +313,7 @@ function createEnginePlays(engine: PlayingEngine): EnginePlays {
    * A play failed (NO_PLAY with errorCode ≠ 0, or its start threw or
    * rejected): its media is dead, so `null` goes out; one replay is scheduled
    * with the backoff, or the play is given up once the attempts are spent. A
-   * stream no held room lists is never replayed (seed 003).
+   * stream no held room lists is never replayed ("Express SDK: disconnection and reconnection").
    */
   function failed(play: Play): void {
     withdraw(play);

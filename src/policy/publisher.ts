@@ -1,5 +1,5 @@
 /**
- * attachPublisherRetryPolicy: seed 003, "Stream Publishing Reconnection":
+ * attachPublisherRetryPolicy: "Express SDK: disconnection and reconnection", "Stream Publishing Reconnection":
  * when every publishing node failed the SDK reports NO_PUBLISH with
  * errorCode ≠ 0; "the business side can consider waiting a few seconds (such
  * as 3-5 seconds) before starting to republish the stream, but do not
@@ -45,11 +45,11 @@ export interface RepublishContext<E = unknown> {
  */
 export interface PublisherRetryPolicyOptions<E = unknown> {
   /** Handed to `republish`; the policy itself calls nothing on it. */
-  engine?: E;
+  engine?: E | undefined;
   /** Where publisher and room events arrive and where the schedule is shown. */
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** The published stream to watch. */
   streamID: string;
   /**
@@ -59,12 +59,12 @@ export interface PublisherRetryPolicyOptions<E = unknown> {
    * and counts as a failed attempt.
    */
   republish: (context: RepublishContext<E>) => unknown;
-  /** Wait before republishing: 3 s, within the seed's 3–5 s. */
-  delayMs?: number;
+  /** Wait before republishing: 3 s, within the 3–5 s of "Express SDK: disconnection and reconnection". */
+  delayMs?: number | undefined;
   /** Republishes per outage (default 1: "do not continuously retry"); the count starts over on PUBLISHING. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** The room the stream is published in. Default: the store's current room. */
-  roomID?: string;
+  roomID?: string | undefined;
 }
 
 const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';

@@ -34,25 +34,25 @@ export interface TokenRenewalEngine {
  */
 export interface TokenRenewalOptions {
   /** The engine whose `renewToken(token, roomID)` gets the new token. */
-  engine?: TokenRenewalEngine;
+  engine?: TokenRenewalEngine | undefined;
   /**
    * Hands the new token to the SDK instead of `engine.renewToken(token, roomID)`:
    * the native SDKs take the arguments the other way round,
    * `renewToken: (token, roomID) => engine.renewToken(roomID, token)`.
    * A throw, a rejection, or `false` is a failed attempt.
    */
-  renewToken?: (token: string, roomID: string) => unknown;
+  renewToken?: ((token: string, roomID: string) => unknown) | undefined;
   /** Where `tokenWillExpire` arrives (a store with the `mediaHealth()` extension) and progress is shown. */
   store: StatusStore;
   roomID: string;
   /** Gets a fresh token from the app's server; may throw or reject (recorded, never thrown). */
   fetchToken: (roomID: string) => Promise<string> | string;
   /** Default: the store's clock. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Wait before another attempt after a failure: 5 s, so a 30 s warning leaves room for a few. */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Attempts per warning, the first included (default 3). */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
 }
 
 /**

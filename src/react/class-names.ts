@@ -12,7 +12,7 @@
  */
 export interface ThemingProps {
   /** Render without the kit's `zsk-*` classes (the markup and `data-state` stay). */
-  unstyled?: boolean;
+  unstyled?: boolean | undefined;
 }
 
 /**
@@ -29,7 +29,7 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
 }
 
 /**
- * The live-region attributes every status root uses (DESIGN §6): failures
+ * The live-region attributes every status root uses: failures
  * interrupt (`role="alert"`, assertive), everything else waits its turn
  * (`role="status"`, polite). Keep the polite root mounted, empty while there
  * is nothing to say (screen readers often miss a live region inserted with
@@ -41,6 +41,8 @@ export function kitClass(unstyled: boolean | undefined, kit: string, own?: strin
  * const live = liveRegion(view.state === 'failed');
  * <div key={live.role} {...live}>{view.title}</div>
  * ```
+ *
+ * @internal
  */
 export function liveRegion(failed: boolean): { role: 'alert' | 'status'; 'aria-live': 'assertive' | 'polite' } {
   return failed ? { role: 'alert', 'aria-live': 'assertive' } : { role: 'status', 'aria-live': 'polite' };

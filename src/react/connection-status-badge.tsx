@@ -14,10 +14,10 @@ export interface ConnectionStatusBadgeProps
   extends ConnectionStatusOptions,
     ThemingProps,
     Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
-  roomID?: string;
+  roomID?: string | undefined;
   /** Show only the dot; the accessible label stays. */
-  hideText?: boolean;
-  ref?: Ref<HTMLSpanElement>;
+  hideText?: boolean | undefined;
+  ref?: Ref<HTMLSpanElement> | undefined;
 }
 
 /**

@@ -2,21 +2,26 @@
  * The provider and how hooks find their store: an explicit store wins, then
  * the nearest StatusProvider's, else a clear error (LiveKit's pattern).
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type Context, type ReactNode } from 'react';
 import type { StatusStore } from '../core/store.js';
 import { en } from './i18n/en.js';
-import type { StatusLocale, StatusMessages } from './i18n/messages.js';
+import type { StatusLocale, StatusMessages, StatusMessageOverrides } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
+import { shared } from '../core/shared.js';
 
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
-  readonly store?: StatusStore;
+  readonly store?: StatusStore | undefined;
   /** Absent outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
-  readonly messages?: StatusMessages;
-  readonly registry?: MediaRegistry;
+  readonly messages?: StatusMessages | undefined;
+  readonly registry?: MediaRegistry | undefined;
 }
 
-const StatusContext = createContext<StatusContextValue>({});
+// One context whichever copy of this module made it (ESM and CommonJS both
+// loaded), one per React (keyed by its createContext), as react-redux does.
+const contexts = shared('StatusContext', () => new Map<unknown, Context<StatusContextValue>>());
+const StatusContext = contexts.get(createContext) ?? createContext<StatusContextValue>({});
+contexts.set(createContext, StatusContext);
 
 /**
  * Props of {@link StatusProvider}.
@@ -30,7 +35,7 @@ export interface StatusProviderProps {
   /** The store every hook and component below reads. */
   store: StatusStore;
   /** A catalog (`en`, `zhCN`) or partial overrides, merged over English. */
-  messages?: Partial<StatusMessages>;
+  messages?: StatusMessageOverrides | undefined;
   /**
    * Overrides the catalog's own `locale` tag. The strings, error sentences
    * included, come from `messages`: for Chinese pass `messages={zhCN}` (from
@@ -38,10 +43,10 @@ export interface StatusProviderProps {
    * that differs from the catalog's (e.g. `"zh-CN"` with the built-in English)
    * logs a warning, since the text stays in the catalog's language.
    */
-  locale?: StatusLocale;
+  locale?: StatusLocale | undefined;
   /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */
-  mediaRegistry?: MediaRegistry;
-  children?: ReactNode;
+  mediaRegistry?: MediaRegistry | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**
@@ -76,9 +81,17 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   );
 }
 
-/** `base`, or a copy with `overrides` and `locale` over it; the same object while the inputs are. */
-const useMergedMessages = (base: StatusMessages, overrides?: Partial<StatusMessages>, locale?: StatusLocale): StatusMessages =>
-  useMemo(() => (overrides || locale ? { ...base, ...overrides, ...(locale && { locale }) } : base), [base, overrides, locale]);
+/**
+ * `base`, or a copy with `overrides` and `locale` over it; the same object
+ * while the inputs are. A key given as `undefined` keeps the base text.
+ */
+const useMergedMessages = (base: StatusMessages, overrides?: StatusMessageOverrides, locale?: StatusLocale): StatusMessages =>
+  useMemo(() => {
+    if (!overrides && !locale) return base;
+    const merged: Record<string, unknown> = { ...base };
+    for (const [key, text] of Object.entries({ ...overrides, locale })) if (text !== undefined) merged[key] = text;
+    return merged as unknown as StatusMessages;
+  }, [base, overrides, locale]);
 
 /**
  * The store to use: `explicit` if given, else the provider's; throws an
@@ -115,7 +128,7 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
  * messages.retry; // 'Try again'
  * ```
  */
-export function useStatusMessages(overrides?: Partial<StatusMessages>): StatusMessages {
+export function useStatusMessages(overrides?: StatusMessageOverrides): StatusMessages {
   return useMergedMessages(useContext(StatusContext).messages ?? en, overrides);
 }
 

@@ -33,9 +33,11 @@ const sameConnection = (a: RoomStatus, b: RoomStatus): boolean =>
 /**
  * The room for a component that shows its connection (banner, badge, kick-out
  * dialog): re-renders when the reason, phase, timing, errors or kick-out
- * change, not on user or stream events (DESIGN §6: a hook re-renders only when
+ * change, not on user or stream events (a hook re-renders only when
  * its own slice changes). Its `streams`, `users` and `removedStreams` are as of
  * the last such change. Internal to the kit.
+ *
+ * @internal
  */
 export function useRoomConnection(roomID: string | undefined, store: StatusStore | undefined): RoomStatus {
   return useSlice(selectRoom, roomID, store, sameConnection);

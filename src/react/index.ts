@@ -1,7 +1,11 @@
-'use client';
 /**
  * zego-status-kit/react: provider, hooks, headless hooks and components.
  * The Chinese catalog lives in `zego-status-kit/react/zh-CN`.
+ *
+ * No 'use client' here: each module with hooks or components carries it (the
+ * build adds it), so the plain values and functions exported here (en,
+ * formatDuration, kitClass, the constants ...) stay importable from server
+ * components.
  */
 export { StatusProvider, useStatusStore, useStatusMessages, useMediaRegistry, type StatusProviderProps } from './context.js';
 export { useStatus, type EqualityFn } from './use-status.js';
@@ -17,14 +21,18 @@ export { useZegoWeb, type UseZegoWebOptions } from './use-zego-web.js';
 export { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 export { useStreamMedia } from './use-stream-media.js';
 export { en } from './i18n/en.js';
-export { formatMessage, type StatusLocale, type StatusMessages } from './i18n/messages.js';
+export { formatMessage, type StatusLocale, type StatusMessages, type StatusMessageOverrides } from './i18n/messages.js';
 export { formatDuration, type DurationRounding } from './format.js';
 export { kitClass, type ThemingProps } from './class-names.js';
 
 export {
-  useReconnectingBanner,
   CONNECTING_NOTICE_MS,
   RECONNECTED_CONFIRMATION_MS,
+  KICKOUT_SIGNED_IN_ELSEWHERE,
+  KICKOUT_BY_SERVER,
+} from './constants.js';
+export {
+  useReconnectingBanner,
   type ReconnectingBannerOptions,
   type ReconnectingBannerState,
   type ReconnectingBannerView,
@@ -32,8 +40,6 @@ export {
 export { ReconnectingBanner, type ReconnectingBannerProps } from './reconnecting-banner.js';
 export {
   useKickedOut,
-  KICKOUT_SIGNED_IN_ELSEWHERE,
-  KICKOUT_BY_SERVER,
   type KickedOutOptions,
   type KickedOutView,
 } from './use-kicked-out.js';

@@ -13,11 +13,11 @@ import { useKickedOut, type KickedOutOptions } from './use-kicked-out.js';
  * ```
  */
 export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  roomID?: string;
+  roomID?: string | undefined;
   /** A "Rejoin" button: e.g. loginRoom again (the other device will be kicked in turn for 1002050). */
-  onRejoin?: () => void;
+  onRejoin?: (() => void) | undefined;
   /** A "Leave" button: e.g. leave the call screen. */
-  onLeave?: () => void;
+  onLeave?: (() => void) | undefined;
   /**
    * Cover only the nearest positioned ancestor (`position: absolute; inset: 0`,
    * class `zsk-dialog--contained`, `data-contained`) instead of the viewport:
@@ -36,8 +36,8 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
    * </section>
    * ```
    */
-  contained?: boolean;
-  ref?: Ref<HTMLDivElement>;
+  contained?: boolean | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**

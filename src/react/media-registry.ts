@@ -1,6 +1,6 @@
 /**
  * Where the audience policy's MediaStreams wait for a `StreamView`. Media
- * objects never enter the store (DESIGN §3), so they live here, keyed by
+ * objects never enter the store, so they live here, keyed by
  * streamID, next to the policy's manual `retry`.
  */
 

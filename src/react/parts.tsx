@@ -15,6 +15,8 @@ import { kitClass } from './class-names.js';
  * ```tsx
  * <div>{textPart(unstyled, 'zsk-banner__time', view.elapsedText, true)}</div>
  * ```
+ *
+ * @internal
  */
 export const textPart = (
   unstyled: boolean | undefined,
@@ -38,6 +40,8 @@ export const textPart = (
  * ```tsx
  * <div>{actionButton(unstyled, onRetry, messages.retry)}</div>
  * ```
+ *
+ * @internal
  */
 export const actionButton = (
   unstyled: boolean | undefined,

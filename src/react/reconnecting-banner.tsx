@@ -17,16 +17,16 @@ export interface ReconnectingBannerProps
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The room to watch; the current room by default. */
-  roomID?: string;
+  roomID?: string | undefined;
   /** Shown as a Retry button after LOGIN_FAILED / RECONNECT_FAILED. */
-  onRetry?: () => void;
-  ref?: Ref<HTMLDivElement>;
+  onRetry?: (() => void) | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**
  * A banner for the room connection: "Reconnecting…" with time elapsed and
  * time left before the SDK gives up, and a note once others see you as gone
- * (90 s, seed 003); "Reconnected" for 2 s; the failure reason with a Retry
+ * (90 s, "Express SDK: disconnection and reconnection"); "Reconnected" for 2 s; the failure reason with a Retry
  * action; "Connecting…" for a login longer than 3 s. `role="status"` (polite),
  * failures `role="alert"` (assertive); never takes focus.
  *

@@ -18,7 +18,7 @@ export interface StreamRemovedOverlayProps
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
   /** The Retry action once the policy gave up; default: the `useAudiencePolicy` in the provider. */
-  onRetry?: (streamID: string) => void;
+  onRetry?: ((streamID: string) => void) | undefined;
   /**
    * Who or what the stream is, for screen readers: the Retry button is named
    * "Retry {label}", so in a grid of tiles each says which stream it retries.
@@ -29,8 +29,8 @@ export interface StreamRemovedOverlayProps
    * <StreamRemovedOverlay streamID="u42-main" label="Alice" />
    * ```
    */
-  label?: string;
-  ref?: Ref<HTMLDivElement>;
+  label?: string | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**

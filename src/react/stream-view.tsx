@@ -18,12 +18,12 @@ export interface StreamViewProps
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
   /** The MediaStream to show; default: the one `useAudiencePolicy` got for this stream. */
-  media?: MediaStream | null;
+  media?: MediaStream | null | undefined;
   /** Mute the video element (autoplay with sound needs a user gesture in browsers). */
-  muted?: boolean;
+  muted?: boolean | undefined;
   /** Extra props for the `<video>` element. */
-  videoProps?: VideoHTMLAttributes<HTMLVideoElement>;
-  ref?: Ref<HTMLDivElement>;
+  videoProps?: VideoHTMLAttributes<HTMLVideoElement> | undefined;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**

@@ -17,9 +17,9 @@ import { nonNegative } from '../core/guards.js';
  */
 export interface AntiFlapOptions {
   /** Show only once the condition has held this long (default 0: at once). */
-  showDelayMs?: number;
+  showDelayMs?: number | undefined;
   /** Once shown, stay at least this long (default 0). */
-  minVisibleMs?: number;
+  minVisibleMs?: number | undefined;
 }
 
 /**

@@ -8,6 +8,7 @@
  * and one play.
  */
 import { useEffect, useRef } from 'react';
+import { shared } from '../core/shared.js';
 
 interface Attachment<H, U> {
   readonly handle: H;
@@ -22,21 +23,27 @@ interface Attachment<H, U> {
  *
  * @example
  * ```ts
- * const policies: AttachmentCache<AudiencePolicy> = createAttachmentCache();
+ * const policies: AttachmentCache<AudiencePolicy> = createAttachmentCache('useAudiencePolicy');
  * ```
+ *
+ * @internal
  */
 export type AttachmentCache<H, U = unknown> = WeakMap<object, WeakMap<object, Map<unknown, Attachment<H, U>>>>;
 
 /**
- * Creates an {@link AttachmentCache}.
+ * The {@link AttachmentCache} called `name`: one per page, shared by every
+ * copy of this module (ESM and CommonJS both loaded), so an engine still gets
+ * one attachment per store and key.
  *
  * @example
  * ```ts
- * const adapters = createAttachmentCache<{ detach(): void }>();
+ * const adapters = createAttachmentCache<{ detach(): void }>('useZegoWeb');
  * ```
+ *
+ * @internal
  */
-export function createAttachmentCache<H, U = unknown>(): AttachmentCache<H, U> {
-  return new WeakMap();
+export function createAttachmentCache<H, U = unknown>(name: string): AttachmentCache<H, U> {
+  return shared(name, () => new WeakMap());
 }
 
 /**
@@ -54,6 +61,8 @@ export function createAttachmentCache<H, U = unknown>(): AttachmentCache<H, U> {
  * ```ts
  * const handle = useAttachment(cache, engine, store, () => ({ detach: connectZegoWeb(engine!, store) }));
  * ```
+ *
+ * @internal
  */
 export function useAttachment<H extends { detach(): void }, U = unknown>(
   cache: AttachmentCache<H, U>,

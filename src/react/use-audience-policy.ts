@@ -19,7 +19,7 @@ import { createAttachmentCache, useAttachment } from './use-attachment.js';
 /** A hook sharing a policy: its options as of its latest render. */
 type Sharer = { readonly current: UseAudiencePolicyOptions<never> };
 
-const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void }, Sharer>();
+const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void }, Sharer>('useAudiencePolicy');
 
 /**
  * Options for {@link useAudiencePolicy}: the policy's, without `engine`, with
@@ -32,7 +32,7 @@ const policies = createAttachmentCache<{ policy: AudiencePolicy; detach(): void 
  */
 export interface UseAudiencePolicyOptions<E extends AudienceEngine = AudienceEngine>
   extends Omit<AudiencePolicyOptions<E>, 'engine' | 'store'> {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
 }
 
 /**
@@ -50,7 +50,7 @@ export interface AudiencePolicyControls {
 }
 
 /**
- * Keeps audience playback correct while mounted (seed 003: stop on DELETE,
+ * Keeps audience playback correct while mounted ("Express SDK: disconnection and reconnection": stop on DELETE,
  * play on ADD, replay a failed play after 3 s, never loop). StrictMode-safe:
  * one set of handlers, one `startPlayingStream` per stream. Inside a
  * `StatusProvider`, MediaStreams go to its registry for `StreamView`, and its

@@ -5,7 +5,7 @@ import type { RoomPhase, RoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages } from './context.js';
 import { useRoomConnection } from './hooks.js';
-import { formatMessage, type StatusMessages } from './i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 
 /**
  * Options of {@link useConnectionStatus}.
@@ -16,8 +16,8 @@ import { formatMessage, type StatusMessages } from './i18n/messages.js';
  * ```
  */
 export interface ConnectionStatusOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

@@ -5,27 +5,8 @@ import { describeError } from '../core/errors.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages } from './context.js';
 import { useRoomConnection } from './hooks.js';
-import type { StatusMessages } from './i18n/messages.js';
-
-/**
- * KICKOUT errorCode: the same userID logged in elsewhere (seed 002).
- *
- * @example
- * ```ts
- * if (room.kickout?.code === KICKOUT_SIGNED_IN_ELSEWHERE) askBeforeRejoining();
- * ```
- */
-export const KICKOUT_SIGNED_IN_ELSEWHERE = 1002050;
-
-/**
- * KICKOUT errorCode: removed through the server's kick-out API (seed 002).
- *
- * @example
- * ```ts
- * if (room.kickout?.code === KICKOUT_BY_SERVER) showRemovedNotice();
- * ```
- */
-export const KICKOUT_BY_SERVER = 1002055;
+import type { StatusMessageOverrides } from './i18n/messages.js';
+import { KICKOUT_BY_SERVER, KICKOUT_SIGNED_IN_ELSEWHERE } from './constants.js';
 
 /**
  * Options of {@link useKickedOut}.
@@ -36,8 +17,8 @@ export const KICKOUT_BY_SERVER = 1002055;
  * ```
  */
 export interface KickedOutOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

@@ -10,31 +10,10 @@ import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
 import { useRoomConnection } from './hooks.js';
-import { formatMessage, type StatusMessages } from './i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
-
-/**
- * How long a LOGINING may last before the banner says "Connecting…": a normal
- * login takes ≈120 ms (seed 003, T1), but against an unreachable server the web
- * SDK stays in LOGINING for its whole retry time (DESIGN §4).
- *
- * @example
- * ```tsx
- * <ReconnectingBanner connectingNoticeMs={CONNECTING_NOTICE_MS * 2} />
- * ```
- */
-export const CONNECTING_NOTICE_MS = 3000;
-
-/**
- * How long "Reconnected" stays before the banner hides.
- *
- * @example
- * ```tsx
- * <ReconnectingBanner reconnectedMs={RECONNECTED_CONFIRMATION_MS} />
- * ```
- */
-export const RECONNECTED_CONFIRMATION_MS = 2000;
+import { CONNECTING_NOTICE_MS, RECONNECTED_CONFIRMATION_MS } from './constants.js';
 
 const SECOND = 1000;
 
@@ -57,13 +36,13 @@ export type ReconnectingBannerState = 'hidden' | 'connecting' | 'reconnecting' |
  * ```
  */
 export interface ReconnectingBannerOptions extends AntiFlapOptions {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
   /** Per-component text overrides. */
-  messages?: Partial<StatusMessages>;
+  messages?: StatusMessageOverrides | undefined;
   /** How long "Reconnected" stays (default {@link RECONNECTED_CONFIRMATION_MS}). */
-  reconnectedMs?: number;
+  reconnectedMs?: number | undefined;
   /** How long LOGINING lasts before "Connecting…" shows (default {@link CONNECTING_NOTICE_MS}). */
-  connectingNoticeMs?: number;
+  connectingNoticeMs?: number | undefined;
 }
 
 /**
@@ -90,7 +69,7 @@ export interface ReconnectingBannerView {
   /** Until the SDK gives up (retryDeadline). */
   readonly remainingMs: number | null;
   readonly remainingText: string | null;
-  /** The 90 s heartbeat timeout passed: others see this user as gone (seed 003, T4'). */
+  /** The 90 s heartbeat timeout passed: others see this user as gone ("Express SDK: disconnection and reconnection", T4'). */
   readonly heartbeatTimedOut: boolean;
   readonly note: string | null;
   /** The failure from the error catalog, for `failed`. */

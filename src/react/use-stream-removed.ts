@@ -7,15 +7,15 @@ import type { PlayerStatus, StatusState, StreamDeleteReason } from '../core/stat
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
 import { formatDuration } from './format.js';
-import { formatMessage, type StatusMessages } from './i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
 import { useStatus } from './use-status.js';
 
 /**
  * What the overlay shows: `data-state` of its root.
- * - `waiting`: the stream was deleted (host lost, seed 003 — 90 s after the host dropped);
- * - `retrying`: the policy replays after a failed play (≈3 s, seed 003): counts
+ * - `waiting`: the stream was deleted (host lost, "Express SDK: disconnection and reconnection" — 90 s after the host dropped);
+ * - `retrying`: the policy replays after a failed play (≈3 s, "Express SDK: disconnection and reconnection"): counts
  *   down to the replay's `dueAt`;
  * - `unavailable`: the policy gave up (or a play failed with nothing scheduled);
  * - `connecting`: PLAY_REQUESTING, or a scheduled replay whose `dueAt` has passed
@@ -41,9 +41,9 @@ export type StreamRemovedState = 'hidden' | 'waiting' | 'retrying' | 'unavailabl
  */
 export interface StreamRemovedOptions extends AntiFlapOptions {
   /** The room the stream is in; the current room by default. */
-  roomID?: string;
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  roomID?: string | undefined;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

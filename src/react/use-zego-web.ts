@@ -10,7 +10,7 @@ import { trackLogin } from '../core/track-login.js';
 import { useStatusStore } from './context.js';
 import { createAttachmentCache, useAttachment } from './use-attachment.js';
 
-const connections = createAttachmentCache<{ detach(): void }>();
+const connections = createAttachmentCache<{ detach(): void }>('useZegoWeb');
 
 /**
  * Options for {@link useZegoWeb}: the adapter's, plus an explicit store, and
@@ -22,16 +22,16 @@ const connections = createAttachmentCache<{ detach(): void }>();
  * ```
  */
 export interface UseZegoWebOptions extends ZegoWebAdapterOptions {
-  store?: StatusStore;
+  store?: StatusStore | undefined;
   /** The room `login` logs in to. */
-  roomID?: string;
+  roomID?: string | undefined;
   /**
    * The promise `loginRoom(roomID, ...)` returned, when it was called before
    * this component mounted ("join, then show the room"): the store then
    * learns the login from it (see `trackLogin`), though the SDK's own LOGINING
    * went by before the handlers were attached.
    */
-  login?: PromiseLike<unknown>;
+  login?: PromiseLike<unknown> | undefined;
 }
 
 /**

@@ -1,4 +1,3 @@
-'use client';
 /**
  * zego-status-kit/react/zh-CN: the Simplified Chinese catalog, on its own so
  * English-only apps never ship it.

@@ -1,11 +1,11 @@
 /**
- * The simulator's timing and error codes. Times from the seeds are marked
+ * The simulator's timing and error codes. Times from ZEGO's documents are marked
  * with their source; the rest are the simulator's own choices, named here so
  * tests and stories can refer to them instead of repeating numbers.
  */
 
 /**
- * T1 ≈ T0 + 120 ms: LOGINING then LOGINED about 120 ms after loginRoom (seed 003 / 002).
+ * T1 ≈ T0 + 120 ms: LOGINING then LOGINED about 120 ms after loginRoom ("Express SDK: disconnection and reconnection" and the Web "Room connection status").
  *
  * @example
  * ```ts
@@ -17,7 +17,7 @@ export const LOGIN_LATENCY_MS = 120;
 
 /**
  * ≈100 ms: other users hear of a change (join, T2 ≈ T1 + 100 ms; rejoin,
- * T6' ≈ T5' + 100 ms) this long after it happened (seed 003 / 002). The
+ * T6' ≈ T5' + 100 ms) this long after it happened ("Express SDK: disconnection and reconnection" and the Web "Room connection status"). The
  * simulator uses the same delay for stream ADD/DELETE and logout.
  *
  * @example
@@ -28,7 +28,7 @@ export const LOGIN_LATENCY_MS = 120;
 export const PROPAGATION_DELAY_MS = 100;
 
 /**
- * Simulator choice (not in the seeds): PUBLISH_REQUESTING to PUBLISHING.
+ * Simulator choice (not in ZEGO's documents): PUBLISH_REQUESTING to PUBLISHING.
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ export const PROPAGATION_DELAY_MS = 100;
 export const PUBLISH_LATENCY_MS = 100;
 
 /**
- * Simulator choice (not in the seeds): PLAY_REQUESTING to PLAYING.
+ * Simulator choice (not in ZEGO's documents): PLAY_REQUESTING to PLAYING.
  *
  * @example
  * ```ts
@@ -52,11 +52,11 @@ export const PLAY_LATENCY_MS = 100;
 /**
  * Simulator choice: how long a player keeps retrying internally
  * (PLAY_REQUESTING) while the stream carries no media before it ends in
- * NO_PLAY with {@link SimulatorErrorCode.PLAY_RETRY_FAILED}. Seed 003
+ * NO_PLAY with {@link SimulatorErrorCode.PLAY_RETRY_FAILED}. "Express SDK: disconnection and reconnection"
  * ("Handling Host Network Issues from the Audience Side") says the SDK
  * retries in the background and then reports an errorCode != 0, without a
  * time; 10 s is well inside the 90 s heartbeat timeout, so the audience sees
- * NO_PLAY before the stream DELETE, as the seed's order suggests.
+ * NO_PLAY before the stream DELETE, as that document's order suggests.
  *
  * @example
  * ```ts
@@ -74,19 +74,19 @@ export const PLAYER_RETRY_TIMEOUT_MS = 10_000;
  * ```
  */
 export const SimulatorErrorCode = Object.freeze({
-  /** RECONNECTING on the web surface (seed 002; native SDKs send 1002051). */
+  /** RECONNECTING on the web surface (the Web "Room connection status"; native SDKs send 1002051). */
   RECONNECTING: 1000017,
-  /** LOGIN_FAILED: token wrong or expired (seed 002 / 003). */
+  /** LOGIN_FAILED: token wrong or expired (the Web "Room connection status" and "Express SDK: disconnection and reconnection"). */
   TOKEN_EXPIRED: 1002033,
-  /** LOGIN_FAILED after the retry time with no server: what web 3.12 sends (DESIGN §4). */
+  /** LOGIN_FAILED after the retry time with no server: what web SDK 3.12 sends. */
   LOGIN_TIMEOUT: 1002031,
-  /** RECONNECT_FAILED when the retry budget is spent (seed 002). */
+  /** RECONNECT_FAILED when the retry budget is spent (the Web "Room connection status"). */
   RECONNECT_FAILED: 1002053,
-  /** KICKOUT: the same userID logged in elsewhere (seed 002). */
+  /** KICKOUT: the same userID logged in elsewhere (the Web "Room connection status"). */
   KICKED_DUPLICATE_LOGIN: 1002050,
-  /** KICKOUT: the server-side kick-out API (seed 002). */
+  /** KICKOUT: the server-side kick-out API (the Web "Room connection status"). */
   KICKED_BY_SERVER: 1002055,
-  /** LOGOUT_FAILED: logoutRoom for a room this engine is not in (seed 002, multi-room). */
+  /** LOGOUT_FAILED: logoutRoom for a room this engine is not in (the Web "Room connection status", multi-room). */
   LOGOUT_ROOM_NOT_FOUND: 1002002,
   /** Simulator choice: player NO_PLAY after its internal retries failed (no media from the host). */
   PLAY_RETRY_FAILED: 1004020,

@@ -12,7 +12,7 @@ import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/st
 import { stopSimulatedMedia } from './media.js';
 import { dead, type EngineState, type PlayerState, type PublisherState } from './world.js';
 
-/** What {@link createEffects} returns. */
+/** What {@link createEffects} returns. @internal */
 export interface Effects {
   /** Runs `run` after `ms` on the clock. */
   after(ms: number, run: () => void): TimerHandle;
@@ -35,6 +35,7 @@ export interface Effects {
   releasePlayer(player: PlayerState): void;
 }
 
+/** @internal */
 export function createEffects(clock: Clock): Effects {
   const timers = new Set<TimerHandle>();
 

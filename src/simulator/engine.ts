@@ -28,7 +28,7 @@ import {
   type World,
 } from './world.js';
 
-/** The room's engine factory: `createEngine(user)`. */
+/** The room's engine factory: `createEngine(user)`. @internal */
 export function createEngineFactory(world: World, fx: Effects, server: Server, players: Players) {
   return function createEngine(user: unknown): SimulatedEngine {
     const identity = userOf(user);

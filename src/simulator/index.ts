@@ -1,6 +1,6 @@
 /**
  * zego-status-kit/simulator: a fake ZEGO engine with the web SDK's surface
- * that replays the seed timelines (seed 003) on an injected clock, for tests,
+ * that replays ZEGO's documented timelines ("Express SDK: disconnection and reconnection") on an injected clock, for tests,
  * stories and the playground. No React here.
  */
 export {

@@ -2,7 +2,7 @@
  * Media flow: each engine's players follow the publishers' streams. A player
  * plays a stream listed in a room its engine is connected to; while no such
  * listing carries media the SDK retries in PLAY_REQUESTING, then gives up
- * with NO_PLAY and an errorCode (seed 003, "Stream Playing Reconnection").
+ * with NO_PLAY and an errorCode ("Express SDK: disconnection and reconnection", "Stream Playing Reconnection").
  *
  * Internal: not exported from the package.
  */
@@ -11,7 +11,7 @@ import type { Effects } from './effects.js';
 import { createTestPattern } from './media.js';
 import { dead, failure, visibleListings, type EngineState, type PlayerState, type ServerStream, type World } from './world.js';
 
-/** What {@link createPlayers} returns. */
+/** What {@link createPlayers} returns. @internal */
 export interface Players {
   /** NO_PLAY with an error: the SDK's retries are spent; the pending start rejects. */
   fail(engine: EngineState, streamID: string, player: PlayerState, code: number, msg: string): void;
@@ -25,6 +25,7 @@ export interface Players {
   setFlowing(stream: ServerStream, flowing: boolean): void;
 }
 
+/** @internal */
 export function createPlayers(world: World, fx: Effects): Players {
   function startGiveUp(engine: EngineState, streamID: string, player: PlayerState): void {
     if (player.giveUp !== null) return;

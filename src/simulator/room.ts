@@ -1,6 +1,6 @@
 /**
  * A simulated ZEGO room server with any number of simulated engines, each
- * with the web SDK's surface (seed 002; DESIGN §4), reproducing the seed 003
+ * with the web SDK's surface (the Web "Room connection status"; as web SDK 3.12 behaves), reproducing the "Express SDK: disconnection and reconnection"
  * timelines on an injected {@link Clock}: the server side (who is present,
  * which streams are listed, heartbeat timeouts) and each client side (room,
  * publisher and player states) are kept apart, as they are in reality, so
@@ -35,14 +35,14 @@ import { createWorld } from './world.js';
 export interface SimulatedRoomOptions {
   /** Every delay and timeout runs on this clock (only `now`, `setTimeout`, `clearTimeout`). */
   clock: Clock;
-  /** When others see a dropped user leave: 90 s (seed 003). */
-  heartbeatTimeoutMs?: number;
-  /** The engines' retry budget: default 5 min, the web SDK's (seed 002). */
-  roomRetryTimeMs?: number;
+  /** When others see a dropped user leave: 90 s ("Express SDK: disconnection and reconnection"). */
+  heartbeatTimeoutMs?: number | undefined;
+  /** The engines' retry budget: default 5 min, the web SDK's (the Web "Room connection status"). */
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**
- * A failed call, as the web SDK rejects: `{ code, msg }` (DESIGN §4).
+ * A failed call, as the web SDK rejects: `{ code, msg }` (web SDK 3.12).
  *
  * @example
  * ```ts
@@ -63,9 +63,9 @@ export interface SimulatedError {
  * ```
  */
 export interface SimulatedRoomConfig {
-  /** roomUserUpdate is only sent to users who asked for it, as in the SDK (seed 003, isUserStatusNotify). */
-  userUpdate?: boolean;
-  maxMemberCount?: number;
+  /** roomUserUpdate is only sent to users who asked for it, as in the SDK ("Express SDK: disconnection and reconnection", isUserStatusNotify). */
+  userUpdate?: boolean | undefined;
+  maxMemberCount?: number | undefined;
 }
 
 /**
@@ -96,7 +96,7 @@ export { SIMULATED_EVENTS } from './constants.js';
 export interface SimulatedEngine {
   /** The user this engine was created for (loginRoom may name another). */
   readonly user: ZegoUser;
-  /** Registers a callback; `false` for an event the simulator does not emit (like the SDK, DESIGN §4). */
+  /** Registers a callback; `false` for an event the simulator does not emit (like web SDK 3.12). */
   on(event: string, callback: SimulatedCallback): boolean;
   /** Removes one callback, or every callback of the event when none is given. */
   off(event: string, callback?: SimulatedCallback): boolean;
@@ -238,7 +238,7 @@ export interface SimulatedStreamInfo {
 
 /**
  * Creates a simulated room server. Engines made with `createEngine` see each
- * other through it with the seed's delays, all on `options.clock`.
+ * other through it with the documented delays, all on `options.clock`.
  *
  * @example
  * ```ts

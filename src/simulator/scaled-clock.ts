@@ -1,9 +1,9 @@
 /**
  * A clock whose time runs faster (or slower) than real time, for the
- * playground: at 60x the 90 s heartbeat timeout (seed 003) is seen after
+ * playground: at 60x the 90 s heartbeat timeout ("Express SDK: disconnection and reconnection") is seen after
  * 1.5 s, the web SDK's 5 min retry time after 5 s. Everything on it — the
  * simulator, adapters, policies, countdowns — sees one consistent time line,
- * so the seed's order of events is kept whatever the speed.
+ * so the documented order of events is kept whatever the speed.
  */
 import { systemClock, type Clock, type TimerHandle } from '../core/clock.js';
 import { isNumber, nonNegative } from '../core/guards.js';
@@ -18,9 +18,9 @@ import { isNumber, nonNegative } from '../core/guards.js';
  */
 export interface ScaledClockOptions {
   /** The clock whose time is scaled and whose timers drive this one. Default: {@link systemClock}. */
-  base?: Clock;
+  base?: Clock | undefined;
   /** Simulated milliseconds per base millisecond; 0 pauses. Default 1. */
-  scale?: number;
+  scale?: number | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The seed timelines as named scenarios. Each one sets up a room and its
+ * ZEGO's documented timelines as named scenarios. Each one sets up a room and its
  * engines and schedules its steps on the clock — nothing happens until the
  * clock moves, so adapters and stores can be attached to `run.engines` first:
  *
@@ -37,17 +37,17 @@ import { createSimulatedRoom, type SimulatedEngine, type SimulatedRoom } from '.
 export interface ScenarioOptions {
   clock: Clock;
   /** An existing simulated room to run in; by default a new one on `clock`. */
-  room?: SimulatedRoom;
+  room?: SimulatedRoom | undefined;
   /** Default `'room-1'`. */
-  roomID?: string;
-  /** For a new room: default 90 s (seed 003). */
-  heartbeatTimeoutMs?: number;
-  /** For a new room: default 5 min, the web SDK's (seed 002). */
-  roomRetryTimeMs?: number;
+  roomID?: string | undefined;
+  /** For a new room: default 90 s ("Express SDK: disconnection and reconnection"). */
+  heartbeatTimeoutMs?: number | undefined;
+  /** For a new room: default 5 min, the web SDK's (the Web "Room connection status"). */
+  roomRetryTimeMs?: number | undefined;
 }
 
 /**
- * A scenario that has been set up: its engines, the seed's marks as clock
+ * A scenario that has been set up: its engines, the document's marks as clock
  * times, and when its last expected callback has arrived.
  *
  * @example
@@ -62,7 +62,7 @@ export interface ScenarioRun<E extends string = string, M extends string = strin
   readonly room: SimulatedRoom;
   readonly roomID: string;
   readonly engines: Readonly<Record<E, SimulatedEngine>>;
-  /** The seed's marks (T0 loginRoom, T1 logged in, T3 outage, ...) as absolute clock times. */
+  /** The document's marks (T0 loginRoom, T1 logged in, T3 outage, ...) as absolute clock times. */
   readonly marks: Readonly<Record<M, number>>;
   /** When the scenario's last expected callback has arrived. */
   readonly endsAt: number;
@@ -79,7 +79,7 @@ const USERS = Object.freeze({
 } satisfies Record<string, ZegoUser>);
 
 /**
- * Fixed times the scenarios use, relative to their marks. Seed times come
+ * Fixed times the scenarios use, relative to their marks. Documented times come
  * from {@link LOGIN_LATENCY_MS} etc.; these are the scripted moments.
  *
  * @example
@@ -92,7 +92,7 @@ export const SCENARIO_TIMING = Object.freeze({
   leadMs: 1_000,
   /** T3 = T0 + 10 s: the outage, kick or fault. */
   outageAfterLoginMs: 10_000,
-  /** Case 1: back 30 s after T3 (< 90 s heartbeat timeout, seed 003). */
+  /** Case 1: back 30 s after T3 (< 90 s heartbeat timeout, "Express SDK: disconnection and reconnection"). */
   briefOutageMs: 30_000,
   /** Case 2: back this long after the heartbeat timeout (T3 + 120 s: > 90 s, < 5 min). */
   longOutageAfterHeartbeatMs: 30_000,
@@ -100,11 +100,11 @@ export const SCENARIO_TIMING = Object.freeze({
   publishAfterLoginMs: 500,
   /** The viewer starts playing this long after the host's loginRoom. */
   playAfterHostLoginMs: 1_000,
-  /** Host crash: the restarted app logs in again 30 s after the crash (< 90 s, seed 003). */
+  /** Host crash: the restarted app logs in again 30 s after the crash (< 90 s, "Express SDK: disconnection and reconnection"). */
   restartAfterCrashMs: 30_000,
   /** Error code used by the playFailure scenario (all nodes failed). */
   playFailureCode: SimulatorErrorCode.PLAY_RETRY_FAILED,
-  /** Error code used by the publishFailure scenario (a 1003xxx publish error, DESIGN §3 catalog). */
+  /** Error code used by the publishFailure scenario (a 1003xxx publish error of describeError's catalog). */
   publishFailureCode: 1003020,
 });
 
@@ -383,7 +383,7 @@ function publishFailure(options: ScenarioOptions) {
 }
 
 /**
- * The seed timelines, by name. Each takes {@link ScenarioOptions} and returns
+ * ZEGO's documented timelines, by name. Each takes {@link ScenarioOptions} and returns
  * a {@link ScenarioRun} whose steps run as the clock advances.
  *
  * @example

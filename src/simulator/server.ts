@@ -1,7 +1,7 @@
 /**
  * The room server's transitions: who is present and which streams are
  * listed, what each client is told and when (≈100 ms later, or only at the
- * 90 s heartbeat timeout, seed 003), and each session's life from login to
+ * 90 s heartbeat timeout, "Express SDK: disconnection and reconnection"), and each session's life from login to
  * its end (logout, kick-out, heartbeat timeout, RECONNECT_FAILED).
  *
  * Internal: not exported from the package.
@@ -26,11 +26,11 @@ import {
 /** A stream as roomStreamUpdate lists it. */
 interface StreamListItem {
   readonly streamID: string;
-  readonly user?: ZegoUser;
+  readonly user?: ZegoUser | undefined;
   readonly extraInfo: string;
 }
 
-/** What {@link createServer} returns. */
+/** What {@link createServer} returns. @internal */
 export interface Server {
   /** T1: the login succeeds; a lingering session of the same user in the room is replaced. */
   completeLogin(session: Session): void;
@@ -52,6 +52,7 @@ export interface Server {
   unpublish(session: Session, streamID: string): void;
 }
 
+/** @internal */
 export function createServer(world: World, fx: Effects, players: Players): Server {
   const { heartbeatTimeoutMs, roomRetryTimeMs } = world;
 
@@ -87,7 +88,7 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
 
   /**
    * Delivers to everyone else in the room after `delay`: ≈100 ms for joins
-   * and leaves (seed 003 T2, T6'), 0 for what the server itself decides at a
+   * and leaves ("Express SDK: disconnection and reconnection" T2, T6'), 0 for what the server itself decides at a
    * heartbeat timeout (T4' ≈ T3 + 90 s is already the time others hear it).
    * Receivers are chosen at delivery time; one that is cut off then catches
    * up when it reconnects ({@link syncClient}).

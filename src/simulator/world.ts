@@ -13,16 +13,17 @@ import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/st
 import type { SimulatedMediaStream } from './media.js';
 import type { SimulatedCallback, SimulatedError } from './room.js';
 
+/** @internal */
 export type SessionStatus = 'logining' | 'connected' | 'reconnecting' | 'orphaned' | 'ended';
 
-/** A roomStateChanged the client is to hear. */
+/** A roomStateChanged the client is to hear. @internal */
 export interface RoomNotice {
   readonly reason: RoomReason;
   readonly code: number;
   readonly extendedData: string;
 }
 
-/** A call's promise, settled later by a transition. */
+/** A call's promise, settled later by a transition. @internal */
 export interface Deferred<T> {
   readonly promise: Promise<T>;
   resolve(value: T): void;
@@ -32,7 +33,7 @@ export interface Deferred<T> {
   cancel(error: SimulatedError): void;
 }
 
-/** One engine's login to one room, as the server and the client both know it. */
+/** One engine's login to one room, as the server and the client both know it. @internal */
 export interface Session {
   readonly engine: EngineState;
   readonly roomID: string;
@@ -52,13 +53,14 @@ export interface Session {
   notice: RoomNotice | null;
 }
 
-/** A stream the server lists in its owner's room. */
+/** A stream the server lists in its owner's room. @internal */
 export interface ServerStream {
   readonly streamID: string;
   readonly owner: Session;
   flowing: boolean;
 }
 
+/** @internal */
 export interface PublisherState {
   /** The room the stream is published in. */
   readonly roomID: string;
@@ -66,6 +68,7 @@ export interface PublisherState {
   timer: TimerHandle | null;
 }
 
+/** @internal */
 export interface PlayerState {
   state: PlayerStateName;
   timer: TimerHandle | null;
@@ -74,6 +77,7 @@ export interface PlayerState {
   media: SimulatedMediaStream | null;
 }
 
+/** @internal */
 export interface EngineState {
   readonly user: ZegoUser;
   readonly listeners: Map<string, Set<SimulatedCallback>>;
@@ -94,7 +98,7 @@ export interface EngineState {
   tokenExpired: boolean;
 }
 
-/** Everything the simulated room holds. */
+/** Everything the simulated room holds. @internal */
 export interface World {
   readonly clock: Clock;
   readonly heartbeatTimeoutMs: number;
@@ -105,28 +109,28 @@ export interface World {
    * The server's stream lists, keyed by {@link listingKey}: one streamID can
    * be listed in two rooms at once, a stale listing of a cut-off or crashed
    * session and its user's new one elsewhere, until the stale session's
-   * heartbeat times out (seed 003).
+   * heartbeat times out ("Express SDK: disconnection and reconnection").
    */
   readonly streams: Map<string, ServerStream>;
   /** Engines that can still act: created, not destroyed, not crashed. */
   readonly engines: Set<EngineState>;
 }
 
-/** The key of a stream listed in a room. */
+/** The key of a stream listed in a room. @internal */
 export const listingKey = (roomID: string, streamID: string): string => `${roomID}\n${streamID}`;
 
-/** A crashed or destroyed engine: refuses every call and hears nothing. */
+/** A crashed or destroyed engine: refuses every call and hears nothing. @internal */
 export const dead = (engine: EngineState): boolean => engine.crashed || engine.destroyed;
 
-/** The server can reach this client now: logged in, network up, app alive. */
+/** The server can reach this client now: logged in, network up, app alive. @internal */
 export const reachable = (session: Session): boolean =>
   session.status === 'connected' && session.engine.network && !dead(session.engine);
 
-/** The listings a session owns. */
+/** The listings a session owns. @internal */
 export const ownedStreams = (world: World, session: Session): ServerStream[] =>
   [...world.streams.values()].filter((stream) => stream.owner === session);
 
-/** The listings of `streamID` in the rooms where the server can reach `engine`: what it can play. */
+/** The listings of `streamID` in the rooms where the server can reach `engine`: what it can play. @internal */
 export function visibleListings(world: World, engine: EngineState, streamID: string): ServerStream[] {
   const visible: ServerStream[] = [];
   for (const session of engine.sessions.values()) {
@@ -136,7 +140,7 @@ export function visibleListings(world: World, engine: EngineState, streamID: str
   return visible;
 }
 
-/** The engine's session in a room it is connected to, if any (the first when none is named). */
+/** The engine's session in a room it is connected to, if any (the first when none is named). @internal */
 export function connectedSession(engine: EngineState, roomID?: string): Session | undefined {
   if (roomID !== undefined) {
     const session = engine.sessions.get(roomID);
@@ -146,11 +150,12 @@ export function connectedSession(engine: EngineState, roomID?: string): Session 
   return undefined;
 }
 
+/** @internal */
 export function createWorld(clock: Clock, heartbeatTimeoutMs: number, roomRetryTimeMs: number): World {
   return { clock, heartbeatTimeoutMs, roomRetryTimeMs, sessions: new Set(), streams: new Map(), engines: new Set() };
 }
 
-/** A user as the SDK takes it: a non-empty userID, an optional userName. */
+/** A user as the SDK takes it: a non-empty userID, an optional userName. @internal */
 export function userOf(value: unknown): ZegoUser | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const { userID, userName } = value as Record<string, unknown>;
@@ -158,17 +163,19 @@ export function userOf(value: unknown): ZegoUser | undefined {
   return typeof userName === 'string' ? { userID, userName } : { userID };
 }
 
+/** @internal */
 export function failure(code: number, msg: string): SimulatedError {
   return { code, msg };
 }
 
-/** A rejected promise the caller may ignore without an unhandled-rejection report (a refused call). */
+/** A rejected promise the caller may ignore without an unhandled-rejection report (a refused call). @internal */
 export function quietRejection<T>(error: SimulatedError): Promise<T> {
   const promise = Promise.reject(error);
   promise.catch(() => undefined);
   return promise;
 }
 
+/** @internal */
 export function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: SimulatedError) => void;

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { connectZegoWeb, mediaHealth } from '../../src/adapters/index.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { PersistentMap } from '../../src/core/persistent-map.js';
+import { connectDevtools } from '../../src/devtools/index.js';
 import { createStatusStore } from '../../src/core/store.js';
 import { attachAudiencePolicy, attachTokenRenewal } from '../../src/policy/index.js';
 import { SIMULATED_EVENTS, createSimulatedRoom, type SimulatedEngine } from '../../src/simulator/index.js';
@@ -158,13 +159,14 @@ describe('tokens never leak', () => {
   });
 
   it('token renewal (issue 14): the renewed token is not in the store, the events, the console, nor devtools', async () => {
-    // Redux DevTools as zustand's devtools middleware finds it: everything it is sent is kept.
+    // Redux DevTools through zego-status-kit/devtools: everything it is sent is kept.
     const sent: unknown[] = [];
     const connection = { init: (state: unknown) => sent.push(state), send: (action: unknown, state: unknown) => sent.push(action, state), subscribe: () => () => {} };
-    vi.stubGlobal('window', { __REDUX_DEVTOOLS_EXTENSION__: { connect: () => connection } });
+    vi.stubGlobal('__REDUX_DEVTOOLS_EXTENSION__', { connect: () => connection });
     try {
       const clock = createManualClock();
-      const store = createStatusStore({ clock, devtools: true, extensions: [mediaHealth({ browserConnectivity: false })] });
+      const store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
+      connectDevtools(store);
       const events: unknown[] = [];
       store.subscribeEvents((event) => events.push(event));
       const engine = fakeEngine();

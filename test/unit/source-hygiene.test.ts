@@ -113,6 +113,7 @@ describe('source hygiene (src/)', () => {
       adapters: ['core'],
       policy: ['core'],
       simulator: ['core'],
+      devtools: ['core'],
       react: ['core', 'adapters', 'policy'],
       '(root)': ['core', 'adapters', 'policy'],
     };

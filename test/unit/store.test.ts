@@ -58,9 +58,16 @@ describe('createStatusStore', () => {
     expect(onListenerError).toHaveBeenCalledTimes(1);
   });
 
-  it('can connect zustand devtools without a browser extension present', () => {
-    const store = createStatusStore({ devtools: true });
-    store.dispatch(login(0));
-    expect(selectRoom(store.getState()).reason).toBe('LOGINING');
+  it('connects to no devtools extension by itself (devtools are zego-status-kit/devtools)', () => {
+    const connect = vi.fn();
+    vi.stubGlobal('__REDUX_DEVTOOLS_EXTENSION__', { connect });
+    try {
+      const store = createStatusStore({ devtools: true } as never);
+      store.dispatch(login(0));
+      expect(selectRoom(store.getState()).reason).toBe('LOGINING');
+      expect(connect).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

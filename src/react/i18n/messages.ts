@@ -23,7 +23,7 @@ export type StatusLocale = 'en' | 'zh-CN';
  *
  * @example
  * ```ts
- * const overrides: Partial<StatusMessages> = { reconnecting: 'Hang on…' };
+ * const overrides: StatusMessageOverrides = { reconnecting: 'Hang on…' };
  * ```
  */
 export interface StatusMessages {
@@ -33,7 +33,7 @@ export interface StatusMessages {
    * Error-code sentences in this language, for `describeError`; English
    * (built into core) when absent. `zhCN` carries `zhCNErrors`.
    */
-  readonly errors?: ErrorMessages;
+  readonly errors?: ErrorMessages | undefined;
   /** Durations: under a minute, under an hour, longer. */
   readonly durationSeconds: string;
   readonly durationMinutes: string;
@@ -45,7 +45,7 @@ export interface StatusMessages {
   readonly reconnecting: string;
   readonly reconnectingElapsed: string;
   readonly reconnectingRemaining: string;
-  /** Shown once the 90 s heartbeat timeout has passed (seed 003, T4'). */
+  /** Shown once the 90 s heartbeat timeout has passed ("Express SDK: disconnection and reconnection", T4'). */
   readonly heartbeatTimedOut: string;
   readonly reconnected: string;
   readonly loginFailed: string;
@@ -70,6 +70,18 @@ export interface StatusMessages {
   readonly phaseLabel: string;
   readonly phases: Readonly<Record<RoomPhase, string>>;
 }
+
+/**
+ * Overrides for some messages of a catalog, for `StatusProvider messages` and
+ * every component's `messages` prop. A key given as `undefined` keeps the
+ * catalog's text (so `messages={{ retry: maybeLabel }}` is fine).
+ *
+ * @example
+ * ```ts
+ * const overrides: StatusMessageOverrides = { retry: 'Try again', reconnecting: undefined };
+ * ```
+ */
+export type StatusMessageOverrides = { readonly [K in keyof StatusMessages]?: StatusMessages[K] | undefined };
 
 /**
  * Fills `{name}` placeholders; unknown names are left as written. The result

@@ -1,0 +1,65 @@
+/**
+ * Issue 17: "size-gate.mjs treats a check without a limit as 'for the
+ * record', so deleting the useRoomState or CSS budget passes silently."
+ * scripts/size-gate.mjs --config-only against size-limit configs derived
+ * from the real .size-limit.mjs, each missing or weakening one budget.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'zsk-size-gate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the gate's config checks on the real config with `change` (JS over `checks`) applied. */
+function gate(change: string) {
+  const file = join(dir, `config-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(
+    file,
+    `import real, { BUDGETS, LIVEKIT_BANNER_BYTES } from ${JSON.stringify(join(root, '.size-limit.mjs'))};\n` +
+      `export { BUDGETS, LIVEKIT_BANNER_BYTES };\nlet checks = [...real];\n${change}\nexport default checks;\n`,
+  );
+  const result = spawnSync(process.execPath, ['scripts/size-gate.mjs', '--config-only'], {
+    cwd: root,
+    env: { ...process.env, ZSK_SIZE_CONFIG: file },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+// Each case starts a node process that loads the config (about 0.4 s idle);
+// the timeout leaves room for a loaded 2-core machine.
+describe('size gate: every named budget is required', { timeout: 30_000 }, () => {
+  it('passes the config as it is', () => {
+    expect(gate('')).toMatchObject({ status: 0, output: expect.stringContaining('config ok') });
+  });
+
+  it.each([
+    ['useRoomState alone'],
+    ['styles.css'],
+    ['createStatusStore alone'],
+    ['store + provider + useRoomState'],
+  ])('fails when the "%s" budget is deleted', (name) => {
+    const { status, output } = gate(`checks = checks.filter((c) => c.name !== ${JSON.stringify(name)});`);
+    expect(status).toBe(1);
+    expect(output).toContain(`budget "${name}": no check`);
+  });
+
+  it('fails when a budget loses its limit ("for the record") or has another one', () => {
+    const lost = gate(`checks = checks.map((c) => c.name === 'styles.css' ? { ...c, limit: undefined } : c);`);
+    expect(lost.status).toBe(1);
+    expect(lost.output).toContain('check "styles.css" has no limit');
+    const raised = gate(`checks = checks.map((c) => c.name === 'createStatusStore alone' ? { ...c, limit: '6 KB' } : c);`);
+    expect(raised.status).toBe(1);
+    expect(raised.output).toContain('budget "createStatusStore alone": limit 6 KB, BUDGETS says 4 KB');
+  });
+
+  it('fails when a JavaScript check is not measured as shipped (zustand bundled, no zh-CN, no devtools)', () => {
+    const { status, output } = gate(`checks = checks.map((c) => c.name === 'useRoomState alone' ? { ...c, modifyEsbuildConfig: undefined } : c);`);
+    expect(status).toBe(1);
+    expect(output).toContain('check "useRoomState alone" is not asShipped()');
+  });
+});
