@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
 import { useConnectionStatus, type ConnectionStatusOptions } from './use-connection-status.js';
 
@@ -33,11 +33,12 @@ export interface ConnectionStatusBadgeProps
  * </header>
  * ```
  */
-export function ConnectionStatusBadge(props: ConnectionStatusBadgeProps) {
+export const ConnectionStatusBadge = forwardRef(function ConnectionStatusBadge(props: ConnectionStatusBadgeProps, ref: Ref<HTMLSpanElement>) {
   const { roomID, store, messages, hideText, unstyled, className, ...rest } = props;
   const view = useConnectionStatus(roomID, props);
   return (
     <span
+      ref={ref}
       role="img"
       aria-label={view.label}
       data-state={view.phase}
@@ -53,4 +54,4 @@ export function ConnectionStatusBadge(props: ConnectionStatusBadgeProps) {
       )}
     </span>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
+import { forwardRef, useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
 import { useStatusMessages } from './context.js';
 import { actionButton } from './parts.js';
@@ -53,7 +53,7 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
  * <KickedOutOverlay onRejoin={() => zg.loginRoom(roomID, token, user)} onLeave={() => history.back()} />
  * ```
  */
-export function KickedOutOverlay(props: KickedOutOverlayProps) {
+export const KickedOutOverlay = forwardRef(function KickedOutOverlay(props: KickedOutOverlayProps, ref: Ref<HTMLDivElement>) {
   const { roomID, store, messages, onRejoin, onLeave, contained, unstyled, className, onKeyDown, ...rest } = props;
   const view = useKickedOut(roomID, props);
   const text = useStatusMessages(messages);
@@ -76,6 +76,7 @@ export function KickedOutOverlay(props: KickedOutOverlayProps) {
   const part = (name: string) => kitClass(unstyled, `zsk-dialog__${name}`);
   return (
     <div
+      ref={ref}
       role="alertdialog"
       // Modal means the rest of the page is inert; a contained dialog leaves it usable.
       aria-modal={contained ? undefined : true}
@@ -130,4 +131,4 @@ export function KickedOutOverlay(props: KickedOutOverlayProps) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useStatusMessages } from './context.js';
 import { actionButton, textPart } from './parts.js';
@@ -43,7 +43,7 @@ export interface ReconnectingBannerProps
  * </StatusProvider>
  * ```
  */
-export function ReconnectingBanner(props: ReconnectingBannerProps) {
+export const ReconnectingBanner = forwardRef(function ReconnectingBanner(props: ReconnectingBannerProps, ref: Ref<HTMLDivElement>) {
   const {
     roomID,
     store,
@@ -67,7 +67,7 @@ export function ReconnectingBanner(props: ReconnectingBannerProps) {
   // later is announced. Keyed by role: a failure gets a fresh role="alert" node,
   // announced on insertion; a role/aria-live flip on this node often is not.
   return (
-    <div key={live.role} {...live} data-state={state} className={kitClass(unstyled, 'zsk-banner', className)} {...rest}>
+    <div key={live.role} ref={ref} {...live} data-state={state} className={kitClass(unstyled, 'zsk-banner', className)} {...rest}>
       {part('title', view.title)}
       {part('time', view.elapsedText, true)}
       {part('time', view.remainingText, true)}
@@ -76,4 +76,4 @@ export function ReconnectingBanner(props: ReconnectingBannerProps) {
       {state === 'failed' && actionButton(unstyled, onRetry, text.retry)}
     </div>
   );
-}
+});

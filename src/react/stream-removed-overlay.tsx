@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useMediaRegistry, useStatusMessages } from './context.js';
 import { actionButton, textPart } from './parts.js';
@@ -55,7 +55,7 @@ export interface StreamRemovedOverlayProps
  * </div>
  * ```
  */
-export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
+export const StreamRemovedOverlay = forwardRef(function StreamRemovedOverlay(props: StreamRemovedOverlayProps, ref: Ref<HTMLDivElement>) {
   const { streamID, roomID, store, messages, showDelayMs, minVisibleMs, onRetry, label, unstyled, className, ...rest } = props;
   const view = useStreamRemoved(streamID, props);
   const text = useStatusMessages(messages);
@@ -71,6 +71,7 @@ export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
   return (
     <div
       key={live.role}
+      ref={ref}
       {...live}
       data-state={state}
       data-delete-reason={view.deleteReason}
@@ -82,4 +83,4 @@ export function StreamRemovedOverlay(props: StreamRemovedOverlayProps) {
       {failed && retry && actionButton(unstyled, () => retry(streamID), text.retry, undefined, `${text.retry} ${label ?? streamID}`)}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
 import { usePlayerState } from './hooks.js';
 import { StreamRemovedOverlay, type StreamRemovedOverlayProps } from './stream-removed-overlay.js';
@@ -40,7 +40,7 @@ export interface StreamViewProps
  * }
  * ```
  */
-export function StreamView({
+export const StreamView = forwardRef(function StreamView({
   streamID,
   roomID,
   store,
@@ -55,7 +55,7 @@ export function StreamView({
   unstyled,
   className,
   ...rest
-}: StreamViewProps) {
+}: StreamViewProps, ref: Ref<HTMLDivElement>) {
   const player = usePlayerState(streamID, store);
   const registered = useStreamMedia(streamID);
   const source = media === undefined ? registered : media;
@@ -71,7 +71,7 @@ export function StreamView({
   }, [source]);
 
   return (
-    <div data-state={player.state} className={kitClass(unstyled, 'zsk-stream', className)} {...rest}>
+    <div ref={ref} data-state={player.state} className={kitClass(unstyled, 'zsk-stream', className)} {...rest}>
       <video
         {...videoProps}
         ref={video}
@@ -93,4 +93,4 @@ export function StreamView({
       />
     </div>
   );
-}
+});

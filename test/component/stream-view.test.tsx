@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createRef } from 'react';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StreamView } from '../../src/react/stream-view.js';
@@ -10,10 +11,12 @@ const HOST = { streamID: 'host-main', user: { userID: 'host' } };
 const fakeMedia = (id: string) => ({ id }) as unknown as MediaStream;
 
 describe('StreamView', () => {
-  it('renders <video autoplay playsinline>, muted on request, srcObject from the media prop', () => {
+  it('renders <video autoplay playsinline>, muted on request, srcObject from the media prop; ref is the tile', () => {
     const t = setup();
     const media = fakeMedia('m1');
-    const { container, rerender } = t.view(<StreamView streamID="host-main" media={media} muted data-testid="tile" />);
+    const ref = createRef<HTMLDivElement>();
+    const { container, rerender } = t.view(<StreamView ref={ref} streamID="host-main" media={media} muted data-testid="tile" />);
+    expect(ref.current).toBe(screen.getByTestId('tile'));
     const video = container.querySelector('video')!;
     expect(video).toHaveAttribute('autoplay');
     expect(video).toHaveAttribute('playsinline');
