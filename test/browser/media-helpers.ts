@@ -1,0 +1,91 @@
+/**
+ * Real media for the browser tests: a MediaStream with a picture (the
+ * simulator's canvas test pattern) and sound (a WebAudio oscillator), played
+ * by a web-engine stand-in with the SDK's callback shapes, so the README's
+ * drop-in (useZegoWeb + useAudiencePolicy + StreamView) runs unchanged.
+ */
+import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
+
+/** A live stream with one video and one audio track, and how to end it. */
+export function createAVStream(streamID: string): { media: MediaStream; stop(): void } {
+  const picture = createTestPattern(streamID);
+  if (!(picture instanceof MediaStream)) throw new Error('no canvas capture in this browser');
+  const audio = new AudioContext();
+  const tone = audio.createOscillator();
+  const sink = audio.createMediaStreamDestination();
+  tone.connect(sink);
+  tone.start();
+  const media = new MediaStream([...picture.getVideoTracks(), ...sink.stream.getAudioTracks()]);
+  return {
+    media,
+    stop() {
+      stopSimulatedMedia(media);
+      tone.stop();
+      void audio.close();
+    },
+  };
+}
+
+type Callback = (...args: unknown[]) => void;
+
+/** What the README's Room needs of `zg`, with real media, plus `join` to drive the room and `dispose`. */
+export interface FakeAVEngine {
+  on(event: string, callback: Callback): boolean;
+  off(event: string, callback: Callback): boolean;
+  startPlayingStream(streamID: string): Promise<MediaStream>;
+  stopPlayingStream(streamID: string): void;
+  loginRoom(roomID: string): Promise<boolean>;
+  /** LOGINING, LOGINED, then a stream ADD with one stream per host name (`stream-<name>`), as the web SDK calls back. */
+  join(roomID: string, hosts: readonly string[]): void;
+  /** Stops every stream it played. */
+  dispose(): void;
+}
+
+export function createFakeAVEngine(): FakeAVEngine {
+  const handlers = new Map<string, Set<Callback>>();
+  const playing = new Map<string, { stop(): void }>();
+  const emit = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((callback) => callback(...args));
+  const player = (streamID: string, state: string) => emit('playerStateUpdate', { streamID, state, errorCode: 0 });
+  return {
+    on(event, callback) {
+      if (!handlers.has(event)) handlers.set(event, new Set());
+      handlers.get(event)!.add(callback);
+      return true;
+    },
+    off(event, callback) {
+      return handlers.get(event)?.delete(callback) ?? false;
+    },
+    async startPlayingStream(streamID) {
+      player(streamID, 'PLAY_REQUESTING');
+      const stream = createAVStream(streamID);
+      playing.set(streamID, stream);
+      queueMicrotask(() => player(streamID, 'PLAYING'));
+      return stream.media;
+    },
+    stopPlayingStream(streamID) {
+      playing.get(streamID)?.stop();
+      playing.delete(streamID);
+      player(streamID, 'NO_PLAY');
+    },
+    async loginRoom() {
+      return true;
+    },
+    join(roomID, hosts) {
+      emit('roomStateChanged', roomID, 'LOGINING', 0, '');
+      emit('roomStateChanged', roomID, 'LOGINED', 0, '');
+      const streamList = hosts.map((name) => ({ streamID: `stream-${name}`, user: { userID: name, userName: name } }));
+      emit('roomStreamUpdate', roomID, 'ADD', streamList, '');
+    },
+    dispose() {
+      playing.forEach((stream) => stream.stop());
+      playing.clear();
+    },
+  };
+}
+
+/** What a `<video>` is doing, over `ms` of real time: paused, muted, a decoded picture, time moving. */
+export async function playbackOf(video: HTMLVideoElement, ms = 600) {
+  const start = video.currentTime;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return { paused: video.paused, muted: video.muted, hasPicture: video.videoWidth > 0, advancing: video.currentTime > start };
+}
