@@ -11,82 +11,14 @@
  * play: either it plays, or it shows its prompt. Then a real click (playwright
  * input, a user gesture) on the prompt must start it with sound.
  */
-import { act, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { mediaHealth } from '../../src/adapters/media-health.js';
 import { selectAutoplayBlocked } from '../../src/core/media-selectors.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
-import {
-  ConnectionStatusBadge,
-  ReconnectingBanner,
-  StartMediaButton,
-  StatusProvider,
-  StreamView,
-  useAudiencePolicy,
-  useRoomState,
-  useRoomStreams,
-  useZegoWeb,
-} from '../../src/react/index.js';
-import { createFakeAVEngine, playbackOf, type FakeAVEngine } from './media-helpers.js';
+import { createStatusStore } from '../../src/core/store.js';
+import { mountDropIn, playbackOf, unmountAll, videoOf } from './media-helpers.js';
 
-const ROOM = 'live-1';
-
-/** The README's drop-in Room, as written there (kick-out overlay left out: no kick-out here). */
-function Room({ zg, roomID }: { zg: FakeAVEngine; roomID: string }) {
-  useZegoWeb(zg);
-  useAudiencePolicy(zg);
-  const live = useRoomStreams(roomID);
-  const lost = useRoomState(roomID).removedStreams.filter((s) => s.deleteReason !== 'stopped');
-  return (
-    <>
-      <ConnectionStatusBadge roomID={roomID} />
-      <ReconnectingBanner roomID={roomID} onRetry={() => zg.loginRoom(roomID)} />
-      <StartMediaButton />
-      {[...live, ...lost].map((s) => (
-        <StreamView key={s.streamID} streamID={s.streamID} roomID={roomID} label={s.user?.userName ?? s.streamID} />
-      ))}
-    </>
-  );
-}
-
-/** Joins the room once mounted, as an app does after rendering its room view. */
-function App({ store, zg, hosts }: { store: StatusStore; zg: FakeAVEngine; hosts: string[] }) {
-  useEffect(() => zg.join(ROOM, hosts), [zg, hosts]);
-  return (
-    <StatusProvider store={store}>
-      <Room zg={zg} roomID={ROOM} />
-    </StatusProvider>
-  );
-}
-
-const mounted: { root: Root; host: HTMLElement; zg: FakeAVEngine }[] = [];
-async function mount(store: StatusStore, hosts: string[]) {
-  const zg = createFakeAVEngine();
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = createRoot(host);
-  mounted.push({ root, host, zg });
-  await act(async () => root.render(<App store={store} zg={zg} hosts={hosts} />));
-  return { zg, host };
-}
-afterEach(async () => {
-  for (const { root, host, zg } of mounted.splice(0)) {
-    await act(async () => root.unmount());
-    host.remove();
-    zg.dispose();
-  }
-});
-
-/** The video of the tile whose name tag says `name`, once the policy has played it. */
-const videoOf = async (host: HTMLElement, name: string): Promise<HTMLVideoElement> => {
-  let video: HTMLVideoElement | null | undefined;
-  await expect
-    .poll(() => (video = [...host.querySelectorAll<HTMLElement>('.zsk-stream')].find((tile) => tile.textContent?.includes(name))?.querySelector('video')))
-    .toBeTruthy();
-  return video!;
-};
+afterEach(unmountAll);
 
 // These run in order: the first tests must see a page no one has clicked yet.
 describe('autoplay in Chromium, real policy: the README drop-in without a user gesture', () => {
@@ -95,7 +27,7 @@ describe('autoplay in Chromium, real policy: the README drop-in without a user g
     const warn = console.warn;
     console.warn = () => {};
     try {
-      const { host } = await mount(createStatusStore(), ['Carol']);
+      const { host } = await mountDropIn(createStatusStore(), ['Carol']);
       const video = await videoOf(host, 'Carol');
       await expect.element(page.getByRole('button', { name: 'Turn on sound Carol' })).toBeVisible();
       expect(await playbackOf(video)).toMatchObject({ paused: false, muted: true, hasPicture: true, advancing: true });
@@ -109,7 +41,7 @@ describe('autoplay in Chromium, real policy: the README drop-in without a user g
   it('never shows a silent black tile: the picture plays muted and the tile offers "Turn on sound"; a click starts the sound', async () => {
     expect(navigator.userActivation.hasBeenActive).toBe(false);
     const store = createStatusStore({ extensions: [mediaHealth()] });
-    const { host } = await mount(store, ['Alice']);
+    const { host } = await mountDropIn(store, ['Alice']);
     const video = await videoOf(host, 'Alice');
     const tile = video.closest<HTMLElement>('.zsk-stream')!;
 
@@ -136,7 +68,7 @@ describe('autoplay in Chromium, real policy: the README drop-in without a user g
   it('after the page got its gesture, a new tile plays with sound at once: no prompt', async () => {
     expect(navigator.userActivation.hasBeenActive).toBe(true);
     const store = createStatusStore({ extensions: [mediaHealth()] });
-    const { host } = await mount(store, ['Bob']);
+    const { host } = await mountDropIn(store, ['Bob']);
     const video = await videoOf(host, 'Bob');
     await expect.poll(() => video.paused).toBe(false);
     expect(await playbackOf(video)).toMatchObject({ paused: false, muted: false, hasPicture: true, advancing: true });

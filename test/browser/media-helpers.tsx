@@ -4,6 +4,21 @@
  * by a web-engine stand-in with the SDK's callback shapes, so the README's
  * drop-in (useZegoWeb + useAudiencePolicy + StreamView) runs unchanged.
  */
+import { act, useEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { expect } from 'vitest';
+import type { StatusStore } from '../../src/core/store.js';
+import {
+  ConnectionStatusBadge,
+  ReconnectingBanner,
+  StartMediaButton,
+  StatusProvider,
+  StreamView,
+  useAudiencePolicy,
+  useRoomState,
+  useRoomStreams,
+  useZegoWeb,
+} from '../../src/react/index.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
 
 /** A live stream with one video and one audio track, and how to end it. */
@@ -89,3 +104,62 @@ export async function playbackOf(video: HTMLVideoElement, ms = 600) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   return { paused: video.paused, muted: video.muted, hasPicture: video.videoWidth > 0, advancing: video.currentTime > start };
 }
+
+const ROOM = 'live-1';
+
+/** The README's drop-in Room, as written there (kick-out overlay left out: no kick-out here). */
+function Room({ zg, roomID }: { zg: FakeAVEngine; roomID: string }) {
+  useZegoWeb(zg);
+  useAudiencePolicy(zg);
+  const live = useRoomStreams(roomID);
+  const lost = useRoomState(roomID).removedStreams.filter((s) => s.deleteReason !== 'stopped');
+  return (
+    <>
+      <ConnectionStatusBadge roomID={roomID} />
+      <ReconnectingBanner roomID={roomID} onRetry={() => zg.loginRoom(roomID)} />
+      <StartMediaButton />
+      {[...live, ...lost].map((s) => (
+        <StreamView key={s.streamID} streamID={s.streamID} roomID={roomID} label={s.user?.userName ?? s.streamID} />
+      ))}
+    </>
+  );
+}
+
+/** Joins the room once mounted, as an app does after rendering its room view. */
+function App({ store, zg, hosts }: { store: StatusStore; zg: FakeAVEngine; hosts: string[] }) {
+  useEffect(() => zg.join(ROOM, hosts), [zg, hosts]);
+  return (
+    <StatusProvider store={store}>
+      <Room zg={zg} roomID={ROOM} />
+    </StatusProvider>
+  );
+}
+
+const mounted: { root: Root; host: HTMLElement; zg: FakeAVEngine }[] = [];
+export async function mountDropIn(store: StatusStore, hosts: string[]) {
+  const zg = createFakeAVEngine();
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  mounted.push({ root, host, zg });
+  await act(async () => root.render(<App store={store} zg={zg} hosts={hosts} />));
+  return { zg, host };
+}
+/** Unmounts every drop-in and stops its media (afterEach). */
+export async function unmountAll(): Promise<void> {
+  for (const { root, host, zg } of mounted.splice(0)) {
+    await act(async () => root.unmount());
+    host.remove();
+    zg.dispose();
+  }
+}
+
+/** The video of the tile whose name tag says `name`, once the policy has played it. */
+export const videoOf = async (host: HTMLElement, name: string): Promise<HTMLVideoElement> => {
+  let video: HTMLVideoElement | null | undefined;
+  await expect
+    .poll(() => (video = [...host.querySelectorAll<HTMLElement>('.zsk-stream')].find((tile) => tile.textContent?.includes(name))?.querySelector('video')))
+    .toBeTruthy();
+  return video!;
+};
+
