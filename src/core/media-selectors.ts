@@ -14,7 +14,16 @@ import {
   type TokenStatus,
   type UserNetworkQuality,
 } from './media-health.js';
+import { selectCurrentRoomID } from './selectors.js';
+import { arrayOf, defaults } from './stable.js';
 import type { StatusState } from './status.js';
+
+const defaultStream = defaults(
+  (streamID): StreamHealth => ({ streamID, publishQuality: null, playQuality: null, camera: null, microphone: null, exceptions: [] }),
+);
+// A user never reported: unknown both ways, reported "never" (-Infinity), so stale at any `now`.
+const defaultUser = defaults((userID): UserNetworkQuality => ({ userID, upstream: -1, downstream: -1, at: -Infinity }));
+const NO_ISSUES: readonly DeviceIssue[] = [];
 
 /**
  * The media-health slice, or `undefined` when the store was created without
@@ -53,11 +62,11 @@ export function hasMediaHealth(state: StatusState): boolean {
  * ```
  */
 export function freshGrade(grade: QualityGrade, at: number, now: number): QualityGrade {
-  void at;
-  void now;
-  void QUALITY_STALE_AFTER_MS;
-  return grade;
+  return now - at > QUALITY_STALE_AFTER_MS ? -1 : grade;
 }
+
+/** The worse of two grades, leaving unknown (-1) ones out. */
+const worse = (a: QualityGrade, b: QualityGrade): QualityGrade => (a < 0 ? b : b < 0 ? a : a > b ? a : b);
 
 /**
  * One stream's media health; a stable empty default for an unknown stream.
@@ -68,9 +77,7 @@ export function freshGrade(grade: QualityGrade, at: number, now: number): Qualit
  * ```
  */
 export function selectStreamHealth(state: StatusState, streamID: string): StreamHealth {
-  void state;
-  void streamID;
-  throw new Error('not implemented');
+  return state.media?.streams.get(streamID) ?? defaultStream(streamID);
 }
 
 /**
@@ -83,10 +90,9 @@ export function selectStreamHealth(state: StatusState, streamID: string): Stream
  * ```
  */
 export function selectStreamQualityGrade(state: StatusState, streamID: string, now: number): QualityGrade {
-  void state;
-  void streamID;
-  void now;
-  return -1;
+  const { playQuality, publishQuality } = selectStreamHealth(state, streamID);
+  const quality = playQuality ?? publishQuality;
+  return quality ? freshGrade(quality.grade, quality.at, now) : -1;
 }
 
 /**
@@ -99,9 +105,7 @@ export function selectStreamQualityGrade(state: StatusState, streamID: string, n
  * ```
  */
 export function selectUserNetworkQuality(state: StatusState, userID: string): UserNetworkQuality {
-  void state;
-  void userID;
-  throw new Error('not implemented');
+  return state.media?.users.get(userID) ?? defaultUser(userID);
 }
 
 /**
@@ -114,10 +118,8 @@ export function selectUserNetworkQuality(state: StatusState, userID: string): Us
  * ```
  */
 export function selectUserQualityGrade(state: StatusState, userID: string, now: number): QualityGrade {
-  void state;
-  void userID;
-  void now;
-  return -1;
+  const { upstream, downstream, at } = selectUserNetworkQuality(state, userID);
+  return freshGrade(worse(upstream, downstream), at, now);
 }
 
 /**
@@ -129,9 +131,7 @@ export function selectUserQualityGrade(state: StatusState, userID: string, now: 
  * ```
  */
 export function selectAutoplayBlock(state: StatusState, streamID: string): AutoplayBlock['blocked'] | null {
-  void state;
-  void streamID;
-  return null;
+  return state.media?.autoplay.get(streamID)?.blocked ?? null;
 }
 
 /**
@@ -144,9 +144,9 @@ export function selectAutoplayBlock(state: StatusState, streamID: string): Autop
  * ```
  */
 export function selectAutoplayBlocked(state: StatusState): readonly AutoplayBlock[] {
-  void state;
-  return [];
+  return state.media ? arrayOf(state.media.autoplay) : NO_BLOCKS;
 }
+const NO_BLOCKS: readonly AutoplayBlock[] = [];
 
 /**
  * A room's token status (the current room by default), or null when nothing
@@ -158,9 +158,7 @@ export function selectAutoplayBlocked(state: StatusState): readonly AutoplayBloc
  * ```
  */
 export function selectTokenStatus(state: StatusState, roomID?: string): TokenStatus | null {
-  void state;
-  void roomID;
-  return null;
+  return state.media?.tokens.get(roomID ?? selectCurrentRoomID(state)) ?? null;
 }
 
 /**
@@ -172,8 +170,7 @@ export function selectTokenStatus(state: StatusState, roomID?: string): TokenSta
  * ```
  */
 export function selectDeviceIssues(state: StatusState): readonly DeviceIssue[] {
-  void state;
-  return [];
+  return state.media?.deviceIssues ?? NO_ISSUES;
 }
 
 /**
