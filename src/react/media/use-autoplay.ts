@@ -39,7 +39,7 @@ export interface AutoplayView {
   readonly blocked: boolean;
   /** Some stream plays muted: only its sound is blocked. */
   readonly audioBlocked: boolean;
-  /** The blocked streams, oldest first (a stable array). */
+  /** The blocked streams (a stable array, in no particular order). */
   readonly streams: readonly AutoplayBlock[];
   /** "Tap to play" (something is fully blocked), "Turn on sound" (only sound), or null. */
   readonly label: string | null;
