@@ -50,6 +50,8 @@ export interface FakeAVEngine {
   startPlayingStream(streamID: string): Promise<MediaStream>;
   stopPlayingStream(streamID: string): void;
   loginRoom(roomID: string): Promise<boolean>;
+  /** The MediaStream it played for `streamID`, if any. */
+  mediaOf(streamID: string): MediaStream | undefined;
   /** LOGINING, LOGINED, then a stream ADD with one stream per host name (`stream-<name>`), as the web SDK calls back. */
   join(roomID: string, hosts: readonly string[]): void;
   /** Stops every stream it played. */
@@ -58,7 +60,7 @@ export interface FakeAVEngine {
 
 export function createFakeAVEngine(): FakeAVEngine {
   const handlers = new Map<string, Set<Callback>>();
-  const playing = new Map<string, { stop(): void }>();
+  const playing = new Map<string, { media: MediaStream; stop(): void }>();
   const emit = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((callback) => callback(...args));
   const player = (streamID: string, state: string) => emit('playerStateUpdate', { streamID, state, errorCode: 0 });
   return {
@@ -85,6 +87,7 @@ export function createFakeAVEngine(): FakeAVEngine {
     async loginRoom() {
       return true;
     },
+    mediaOf: (streamID) => playing.get(streamID)?.media,
     join(roomID, hosts) {
       emit('roomStateChanged', roomID, 'LOGINING', 0, '');
       emit('roomStateChanged', roomID, 'LOGINED', 0, '');
@@ -154,11 +157,12 @@ export async function unmountAll(): Promise<void> {
   }
 }
 
-/** The video of the tile whose name tag says `name`, once the policy has played it. */
+/** The `<video>` showing host `name`'s stream, once the policy has played it. */
 export const videoOf = async (host: HTMLElement, name: string): Promise<HTMLVideoElement> => {
-  let video: HTMLVideoElement | null | undefined;
+  const { zg } = mounted.find((each) => each.host === host)!;
+  let video: HTMLVideoElement | undefined;
   await expect
-    .poll(() => (video = [...host.querySelectorAll<HTMLElement>('.zsk-stream')].find((tile) => tile.textContent?.includes(name))?.querySelector('video')))
+    .poll(() => (video = [...host.querySelectorAll('video')].find((each) => each.srcObject && each.srcObject === zg.mediaOf(`stream-${name}`))))
     .toBeTruthy();
   return video!;
 };
