@@ -20,7 +20,8 @@ const chromium = playwright({
 // Autoplay tests (issue 14) get browsers of their own: the first with the real
 // autoplay policy and a page no test has clicked yet (a click anywhere in a
 // browser lets every later frame of it play sound), the second with the
-// policy off, for the case where the browser allows autoplay with sound.
+// policy off, for the case where the browser allows autoplay with sound (the
+// stories use that one too, see below).
 const AUTOPLAY_TESTS = ['test/browser/autoplay.test.tsx', 'test/browser/autoplay-allowed.test.tsx'];
 const autoplayAllowed = playwright({
   launchOptions: {
@@ -85,7 +86,12 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
-        test: { name: 'storybook', browser: browser('storybook-chromium') },
+        // Stories refuse autoplay themselves, deterministically (refuseAutoplay in
+        // stories/support/media-story.ts): their clicks are testing-library events,
+        // not user gestures, so the browser's own policy must not refuse as well.
+        // The first story of a file also pays for compiling it: on a shared 2-core
+        // machine that alone can approach vitest's default 15 s.
+        test: { name: 'storybook', testTimeout: 30_000, browser: browser('storybook-chromium', autoplayAllowed) },
       },
     ],
   },

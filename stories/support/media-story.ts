@@ -74,19 +74,26 @@ export const avMedia =
     };
   };
 
+/** Input events that count as a user gesture for autoplay (the HTML spec's activation-triggering events, roughly). */
+const GESTURES = new Set(['click', 'keydown', 'keyup', 'mouseup', 'pointerup', 'touchend']);
+
 /**
  * A browser that refuses `play()` as Chromium does before any user gesture
  * (`'sound'`: unmuted playback; `'all'`: even muted), and allows it inside a
- * click (transient user activation). Deterministic whatever earlier stories
- * clicked (a click makes the real policy allow sound for the rest of the
- * page). For a story's `beforeEach`; returns the restore.
+ * click or key press: a real one (transient user activation), or the
+ * testing-library events of a play function, which the real policy would not
+ * count (the storybook test project runs Chromium with its policy off, so
+ * this is the only policy there). Deterministic whatever earlier stories
+ * clicked. For a story's `beforeEach`; returns the restore. The real policy is
+ * tested in test/browser/autoplay.test.tsx.
  */
 export const refuseAutoplay =
   (refuse: 'sound' | 'all') =>
   (): (() => void) => {
     const original = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      if (!navigator.userActivation.isActive && (refuse === 'all' || !this.muted)) {
+      const gesture = navigator.userActivation.isActive || GESTURES.has(window.event?.type ?? '');
+      if (!gesture && (refuse === 'all' || !this.muted)) {
         return Promise.reject(new DOMException("play() failed because the user didn't interact with the document first.", 'NotAllowedError'));
       }
       return original.call(this);
