@@ -160,6 +160,9 @@ const DESCRIBED_BY: { readonly [reason: string]: number | string } = {
   unplugged: 1006006,
   cancelled: 1103042,
   unsupported: 1103002,
+  // "Get media failed": the SDK's own catch-all for a device that would not start.
+  unknown: 1103061,
+  ended: 1103061,
 };
 
 /**

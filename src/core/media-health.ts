@@ -453,7 +453,14 @@ export function reduceMediaHealth(
         const error = { errorCode: isNumber(event.errorCode) ? event.errorCode : -1, message: text(event.message) };
         next = tokenStatus(roomID, at, status, expiresAt, { error, retryAt: isNumber(event.retryAt) ? event.retryAt : null });
       } else return media;
-      if (previous && previous.status === next.status && previous.expiresAt === next.expiresAt && next.error === null && previous.error === null) return media;
+      const same =
+        previous &&
+        previous.status === next.status &&
+        previous.expiresAt === next.expiresAt &&
+        previous.retryAt === next.retryAt &&
+        previous.error?.errorCode === next.error?.errorCode &&
+        previous.error?.message === next.error?.message;
+      if (same) return media; // the same news again
       return withField(media, 'tokens', media.tokens.set(roomID, next));
     }
     case 'deviceError': {
@@ -480,8 +487,10 @@ export function reduceMediaHealth(
       const { updateType } = event;
       if (!device || (updateType !== 'ADD' && updateType !== 'DELETE')) return media;
       const deviceName = text(event.deviceName);
-      const change: DeviceChange = { device, updateType, deviceID: text(event.deviceID), deviceName, at };
-      let next = withField(media, 'deviceChange', change);
+      const deviceID = text(event.deviceID);
+      const last = media.deviceChange;
+      const repeated = last?.device === device && last.updateType === updateType && last.deviceID === deviceID && last.deviceName === deviceName;
+      let next = repeated ? media : withField(media, 'deviceChange', { device, updateType, deviceID, deviceName, at });
       // The web SDK's deviceError 1006006 names the unplugged device but not its
       // kind; the device-state DELETE that follows does: the issue is that device's.
       const unnamed = updateType === 'DELETE' && deviceName !== null && media.deviceIssues.find((i) => i.device === null && i.deviceName === deviceName);

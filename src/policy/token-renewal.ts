@@ -5,7 +5,7 @@
  * while time is left, a bounded number of times, never in a loop.
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
-import { isId, nonNegative } from '../core/guards.js';
+import { isId, isObject, nonNegative } from '../core/guards.js';
 import type { TokenRenewalStatus } from '../core/media-events.js';
 import { TOKEN_WILL_EXPIRE_LEAD_MS } from '../core/media-health.js';
 import type { StatusStore, StoreEvent } from '../core/store.js';
@@ -188,7 +188,8 @@ export function attachTokenRenewal(options: TokenRenewalOptions): TokenRenewal {
   };
 
   const unsubscribe = store.subscribeEvents<StoreEvent>((event, state) => {
-    if (!attached || !('roomID' in event) || event.roomID !== roomID) return;
+    // Apps may dispatch anything: only this room's events, read without trusting their shape.
+    if (!attached || !isObject(event) || (event as { roomID?: unknown }).roomID !== roomID) return;
     if (event.type === 'tokenWillExpire') {
       const remaining = nonNegative(event.remainingMs, TOKEN_WILL_EXPIRE_LEAD_MS);
       expiresAt = state.media?.tokens.get(roomID)?.expiresAt ?? event.at + remaining;
