@@ -3,7 +3,7 @@ import { kitClass, type ThemingProps } from './class-names.js';
 import { useStatusStore } from './context.js';
 import { usePlayerState } from './hooks.js';
 import { useMediaHealthWarning } from './media/media-health-warning.js';
-import { autoplayPrompt, cameraOffPlaceholder, StreamTileBar } from './media/stream-tile-parts.js';
+import { autoplayPrompt, cameraOffPlaceholder, enStreamView, StreamTileBar } from './media/stream-tile-parts.js';
 import { useMediaMessages } from './media/use-media-messages.js';
 import { useStreamHealth } from './media/use-stream-health.js';
 import { useStreamPlayback } from './media/use-stream-playback.js';
@@ -84,7 +84,7 @@ export const StreamView = forwardRef(function StreamView({
   const source = media === undefined ? registered : media;
   const health = useStreamHealth(streamID, { store: api });
   const { video, blocked } = useStreamPlayback(streamID, source, muted, health.autoplay, api);
-  const text = useMediaMessages(messages);
+  const text = useMediaMessages(enStreamView, messages);
   useMediaHealthWarning('StreamView', api);
   const name = label ?? streamID;
 

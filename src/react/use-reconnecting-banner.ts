@@ -144,7 +144,8 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const offline = offlineSince !== null && phase !== 'failed' && phase !== 'kicked';
   // The outage began with whichever came first, and keeps that start while it lasts (back online, still reconnecting).
   const outageStart = offline || reconnecting ? Math.min(offlineSince ?? now, reconnecting ? room.reconnectingSince ?? now : now, outageFrom ?? now) : null;
-  const expiresAt = token && token.status !== 'renewed' ? token.expiresAt : null;
+  // Set from tokenWillExpire until a renewal succeeds.
+  const expiresAt = token?.expiresAt ?? null;
 
   // The state the room asks for right now, before anti-flap.
   const waitingForNotice = phase === 'connecting' && loginStartedAt !== null;
@@ -159,14 +160,14 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
           : expiresAt !== null
             ? 'expiring'
             : noticeShown
-        ? 'connecting'
-        : // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
-          phase === 'connected' &&
-            room.reason === 'RECONNECTED' &&
-            outageShown &&
-            now - room.since < nonNegative(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
-          ? 'reconnected'
-          : 'hidden';
+              ? 'connecting'
+              : // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
+                phase === 'connected' &&
+                  room.reason === 'RECONNECTED' &&
+                  outageShown &&
+                  now - room.since < nonNegative(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
+                ? 'reconnected'
+                : 'hidden';
 
   // Tick on the second while a time is shown, or once when a LOGINING reaches the notice delay.
   useNow(

@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from '../class-names.js';
+import { enDevice } from '../i18n/en-media.js';
 import { actionButton, textPart } from '../parts.js';
 import { useDeviceError, type DeviceErrorOptions } from './use-device-error.js';
 import { useMediaMessages } from './use-media-messages.js';
@@ -53,7 +54,7 @@ export const DeviceErrorBanner = forwardRef(function DeviceErrorBanner(
   ref: Ref<HTMLDivElement>,
 ) {
   const view = useDeviceError({ store, messages, onRetry });
-  const text = useMediaMessages(messages);
+  const text = useMediaMessages(enDevice, messages);
   const { issue } = view;
   const live = liveRegion(!!issue);
   // Mounted while hidden too (empty), keyed by role: a problem inserts a fresh role="alert".

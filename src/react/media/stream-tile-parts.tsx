@@ -5,11 +5,17 @@
  */
 import type { StatusStore } from '../../core/store.js';
 import { kitClass } from '../class-names.js';
+import { enAutoplay, enTile } from '../i18n/en-media.js';
 import { formatMessage, type MediaMessages } from '../i18n/messages.js';
 import { actionButton, textPart } from '../parts.js';
 import type { AutoplayBlocked } from '../../core/media-events.js';
 import { resumeBlockedMedia } from './autoplay-registry.js';
 import { useQualityGrade } from './use-quality-grade.js';
+
+/** The English strings of a tile. */
+export const enStreamView = /* @__PURE__ */ Object.assign({}, enTile, enAutoplay);
+
+type TileText = Pick<MediaMessages, keyof typeof enStreamView>;
 
 /** Poor (3) or worse (4 die): ZEGO's own grades. */
 const WEAK = 3;
@@ -21,7 +27,7 @@ const initialOf = (name: string): string => (Array.from(name.trim())[0] ?? '').t
  * The remote camera is off: the name's initial and the name instead of a black
  * rectangle, one image for assistive technology ("Alice: camera off").
  */
-export const cameraOffPlaceholder = (unstyled: boolean | undefined, name: string, text: MediaMessages) => (
+export const cameraOffPlaceholder = (unstyled: boolean | undefined, name: string, text: TileText) => (
   <div role="img" aria-label={formatMessage(text.cameraOff, { name })} className={kitClass(unstyled, 'zsk-stream__placeholder')}>
     <span aria-hidden="true" className={kitClass(unstyled, 'zsk-stream__initial')}>
       {initialOf(name)}
@@ -52,7 +58,7 @@ export function StreamTileBar({
   microphoneOff: boolean;
   stuttering: boolean;
   store: StatusStore;
-  text: MediaMessages;
+  text: TileText;
   unstyled: boolean | undefined;
 }) {
   // In a child of its own: a grade change re-renders this bar, not the video.
@@ -76,7 +82,7 @@ export function StreamTileBar({
  * sound" (the picture plays muted), named after the stream ("Tap to play
  * Alice"); a click starts every blocked tile of the page.
  */
-export const autoplayPrompt = (unstyled: boolean | undefined, blocked: AutoplayBlocked, name: string, text: MediaMessages) => {
+export const autoplayPrompt = (unstyled: boolean | undefined, blocked: AutoplayBlocked, name: string, text: TileText) => {
   const label = blocked === 'all' ? text.tapToPlay : text.turnOnSound;
   return (
     <div className={kitClass(unstyled, 'zsk-stream__prompt')}>

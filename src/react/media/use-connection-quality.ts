@@ -5,6 +5,7 @@
 import type { QualityGrade } from '../../core/media-events.js';
 import type { StatusStore } from '../../core/store.js';
 import { useStatusStore } from '../context.js';
+import { enQuality } from '../i18n/en-media.js';
 import { formatMessage, type QualityName, type StatusMessages } from '../i18n/messages.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
 import { useMediaMessages } from './use-media-messages.js';
@@ -56,7 +57,7 @@ export interface ConnectionQualityView {
  */
 export function useConnectionQuality(target: QualityTarget, options: ConnectionQualityOptions = {}): ConnectionQualityView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(options.messages);
+  const text = useMediaMessages(enQuality, options.messages);
   useMediaHealthWarning('ConnectionQualityIndicator', store);
   const grade = useQualityGrade(target, store);
   const quality = qualityName(grade);

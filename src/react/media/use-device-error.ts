@@ -11,6 +11,7 @@ import { selectDeviceIssues } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
 import { useStatusStore } from '../context.js';
 import { formatMessage, type StatusMessages } from '../i18n/messages.js';
+import { enDevice } from '../i18n/en-media.js';
 import { useStatus } from '../use-status.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
 import { useMediaMessages } from './use-media-messages.js';
@@ -75,7 +76,7 @@ export interface DeviceErrorView {
  */
 export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(options.messages);
+  const text = useMediaMessages(enDevice, options.messages);
   useMediaHealthWarning('DeviceErrorBanner', store);
   const issues = useStatus(selectDeviceIssues, undefined, store);
   const issue = issues[0] ?? null;
