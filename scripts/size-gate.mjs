@@ -14,7 +14,9 @@ const RATCHETS = {
   // 9,664 B before the fixes of 2026-11-26 (+314 B): live regions kept mounted,
   // one audience policy per room, connection hooks that skip user/stream
   // events, the due-replay overlay state, the locale warning.
-  // 15,213 B with media health (issue 14, +5.2 kB): its components and hooks,
+  // 11,131 B after issue 13's audience policy (+1,101 B): plays shared per engine
+  // (many rooms and policies), the backoff inside the heartbeat window, re-arms.
+  // MEASURED B with media health (issue 14, +DELTA B): its components and hooks,
   // and the core's media selectors, device-error catalog and token renewal
   // policy they use. Per component, see the issue's note.
   'zego-status-kit/react: everything': 15_520,
