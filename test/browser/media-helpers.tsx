@@ -17,6 +17,7 @@ import {
   useAudiencePolicy,
   useRoomState,
   useRoomStreams,
+  useTokenRenewal,
   useZegoWeb,
 } from '../../src/react/index.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
@@ -50,6 +51,7 @@ export interface FakeAVEngine {
   startPlayingStream(streamID: string): Promise<MediaStream>;
   stopPlayingStream(streamID: string): void;
   loginRoom(roomID: string): Promise<boolean>;
+  renewToken(token: string, roomID?: string): boolean;
   /** The MediaStream it played for `streamID`, if any. */
   mediaOf(streamID: string): MediaStream | undefined;
   /** LOGINING, LOGINED, then a stream ADD with one stream per host name (`stream-<name>`), as the web SDK calls back. */
@@ -87,6 +89,7 @@ export function createFakeAVEngine(): FakeAVEngine {
     async loginRoom() {
       return true;
     },
+    renewToken: () => true,
     mediaOf: (streamID) => playing.get(streamID)?.media,
     join(roomID, hosts) {
       emit('roomStateChanged', roomID, 'LOGINING', 0, '');
@@ -110,16 +113,20 @@ export async function playbackOf(video: HTMLVideoElement, ms = 600) {
 
 const ROOM = 'live-1';
 
+const fetchToken = async (roomID: string) => `token-for-${roomID}`;
+
 /** The README's drop-in Room, as written there (kick-out overlay left out: no kick-out here). */
 function Room({ zg, roomID }: { zg: FakeAVEngine; roomID: string }) {
   useZegoWeb(zg);
   useAudiencePolicy(zg);
+  useTokenRenewal({ engine: zg, roomID, fetchToken });
   const live = useRoomStreams(roomID);
   const lost = useRoomState(roomID).removedStreams.filter((s) => s.deleteReason !== 'stopped');
   return (
     <>
       <ConnectionStatusBadge roomID={roomID} />
       <ReconnectingBanner roomID={roomID} onRetry={() => zg.loginRoom(roomID)} />
+      {/* Only while the browser blocks playback: one click starts every tile. */}
       <StartMediaButton />
       {[...live, ...lost].map((s) => (
         <StreamView key={s.streamID} streamID={s.streamID} roomID={roomID} label={s.user?.userName ?? s.streamID} />
