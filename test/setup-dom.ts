@@ -8,5 +8,8 @@ afterEach(() => cleanup());
 // nothing. StreamView calls play() itself (issue 14, autoplay), so here play()
 // resolves, as in a browser that allows autoplay; tests of a refused play
 // replace it (vi.spyOn(HTMLMediaElement.prototype, 'play')).
-HTMLMediaElement.prototype.play = () => Promise.resolve();
-HTMLMediaElement.prototype.pause = () => {};
+// (Files that run in node, such as the SSR test, have no HTMLMediaElement.)
+if (typeof HTMLMediaElement !== 'undefined') {
+  HTMLMediaElement.prototype.play = () => Promise.resolve();
+  HTMLMediaElement.prototype.pause = () => {};
+}

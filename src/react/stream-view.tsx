@@ -2,7 +2,6 @@ import { forwardRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } f
 import { kitClass, type ThemingProps } from './class-names.js';
 import { useStatusStore } from './context.js';
 import { usePlayerState } from './hooks.js';
-import { useMediaHealthWarning } from './media/media-health-warning.js';
 import { autoplayPrompt, cameraOffPlaceholder, enStreamView, StreamTileBar } from './media/stream-tile-parts.js';
 import { useMediaMessages } from './media/use-media-messages.js';
 import { useStreamHealth } from './media/use-stream-health.js';
@@ -85,7 +84,6 @@ export const StreamView = forwardRef(function StreamView({
   const health = useStreamHealth(streamID, { store: api });
   const { video, blocked } = useStreamPlayback(streamID, source, muted, health.autoplay, api);
   const text = useMediaMessages(enStreamView, messages);
-  useMediaHealthWarning('StreamView', api);
   const name = label ?? streamID;
 
   return (

@@ -142,7 +142,8 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const reconnecting = phase === 'reconnecting';
   // Offline is the browser's word, kept apart from the SDK's phase; a failure or a kick-out says more.
   const offline = offlineSince !== null && phase !== 'failed' && phase !== 'kicked';
-  // The outage began with whichever came first, and keeps that start while it lasts (back online, still reconnecting).
+  // The outage began with whichever came first, and keeps that start while it lasts (back online, still
+  // reconnecting): outageFrom holds the offline start once the browser is back online.
   const outageStart = offline || reconnecting ? Math.min(offlineSince ?? now, reconnecting ? room.reconnectingSince ?? now : now, outageFrom ?? now) : null;
   // Set from tokenWillExpire until a renewal succeeds.
   const expiresAt = token?.expiresAt ?? null;
@@ -185,8 +186,10 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
     // The outage was seen once it showed, and is forgotten once the banner is gone.
     if ((visible ? outageStart !== null : wanted === 'hidden') && visible !== outageShown) setOutageShown(visible);
     if (wanted !== 'hidden' && wanted !== held) setHeld(wanted);
-    if (outageStart !== outageFrom) setOutageFrom(outageStart);
-  }, [visible, wanted, outageShown, held, outageStart, outageFrom]);
+    // Only an outage that began offline needs holding (reconnectingSince outlives repeated RECONNECTING).
+    const hold = offlineSince ?? (reconnecting ? outageFrom : null);
+    if (hold !== outageFrom) setOutageFrom(hold);
+  }, [visible, wanted, outageShown, held, offlineSince, reconnecting, outageFrom]);
 
   // Kept on screen by minVisibleMs after the room moved on: the last thing shown.
   const state = !visible ? 'hidden' : wanted !== 'hidden' ? wanted : held;

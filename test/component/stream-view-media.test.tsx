@@ -135,15 +135,27 @@ describe('StreamView: autoplay', () => {
     expect(t.clock.pending()).toBe(0);
   });
 
-  it('without the mediaHealth() extension the tile keeps the block itself, and warns once that the store has none', async () => {
+  it('without the mediaHealth() extension the tile keeps the block itself, and does not warn (it works without)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     autoplayPolicy('sound');
     const t = mediaSetup({ extensions: [] });
     t.view(<StreamView streamID="host-main" label="Alice" media={fakeMedia('m1')} />);
     await flush();
     expect(screen.getByRole('button', { name: 'Turn on sound Alice' })).toBeInTheDocument();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('the media-only components warn once each when the store has no media health', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const t = mediaSetup({ extensions: [] });
+    t.view(
+      <>
+        <StartMediaButton />
+        <StartMediaButton />
+      </>,
+    );
     expect(warn.mock.calls.map((call) => call[0])).toEqual([
-      'zego-status-kit: StreamView needs createStatusStore({ extensions: [mediaHealth()] })',
+      'zego-status-kit: useAutoplay needs createStatusStore({ extensions: [mediaHealth()] })',
     ]);
   });
 });
