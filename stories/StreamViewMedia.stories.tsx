@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StartMediaButton, StreamView } from '../src/react/index.js';
 import { formatMessage } from '../src/react/i18n/messages.js';
 import { STREAM, watching, withStatus } from './support/status-story.js';
-import { MEDIA, avMedia, hostsPlaying, media, mediaMessagesOf, playQuality, playbackOf, refuseAutoplay } from './support/media-story.js';
+import { MEDIA, blockedAutoplay, hostsPlaying, media, mediaMessagesOf, playQuality, playbackOf } from './support/media-story.js';
 
 const meta = {
   title: 'Media health/StreamView',
@@ -38,14 +38,7 @@ const tileOf = (canvasElement: HTMLElement): HTMLElement => canvasElement.queryS
 /** Chromium refuses sound before a gesture: the picture plays muted, "Turn on sound"; a click starts the sound. */
 export const AutoplaySoundBlocked: Story = {
   ...withStatus([watching], MEDIA),
-  beforeEach: (context) => {
-    const restore = refuseAutoplay('sound')();
-    const stop = avMedia(STREAM)(context);
-    return () => {
-      stop();
-      restore();
-    };
-  },
+  beforeEach: blockedAutoplay('sound', STREAM),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const canvas = within(canvasElement);
@@ -63,14 +56,7 @@ export const AutoplaySoundBlocked: Story = {
 /** Even muted playback refused: "Tap to play" over the tile; a click starts it. */
 export const AutoplayBlocked: Story = {
   ...withStatus([watching], MEDIA),
-  beforeEach: (context) => {
-    const restore = refuseAutoplay('all')();
-    const stop = avMedia(STREAM)(context);
-    return () => {
-      stop();
-      restore();
-    };
-  },
+  beforeEach: blockedAutoplay('all', STREAM),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const canvas = within(canvasElement);
@@ -151,14 +137,7 @@ const allStates: Story = {
     MEDIA,
   ),
   render: () => <AllStates />,
-  beforeEach: (context) => {
-    const restore = refuseAutoplay('sound')();
-    const stop = avMedia('Bo-main', 'Chen-main', '李雷-main')(context);
-    return () => {
-      stop();
-      restore();
-    };
-  },
+  beforeEach: blockedAutoplay('sound', 'Bo-main', 'Chen-main', '李雷-main'),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const canvas = within(canvasElement);

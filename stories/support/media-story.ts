@@ -103,6 +103,22 @@ export const refuseAutoplay =
     };
   };
 
+/**
+ * A story's `beforeEach` for autoplay: the browser refuses as `refuseAutoplay`
+ * says, and each of `streamIDs` gets picture-and-sound media; returns the
+ * cleanup of both.
+ */
+export const blockedAutoplay =
+  (refuse: 'sound' | 'all', ...streamIDs: string[]) =>
+  (context: Pick<StoryContext, 'loaded'>): (() => void) => {
+    const restore = refuseAutoplay(refuse)();
+    const stop = avMedia(...streamIDs)(context);
+    return () => {
+      stop();
+      restore();
+    };
+  };
+
 /** What a `<video>` is doing over `ms` of real time. */
 export async function playbackOf(video: HTMLVideoElement, ms = 600) {
   const start = video.currentTime;

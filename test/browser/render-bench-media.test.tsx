@@ -16,43 +16,27 @@
  * subscriptions add). `npm run bench:render` runs this file with
  * render-bench.test.tsx.
  */
-import { Profiler, type ProfilerOnRenderCallback } from 'react';
+import type { ProfilerOnRenderCallback } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mediaHealth } from '../../src/adapters/media-health.js';
-import { createManualClock, type ManualClock } from '../../src/core/clock.js';
+import type { ManualClock } from '../../src/core/clock.js';
 import type { QualityGrade } from '../../src/core/media-events.js';
-import { createStatusStore, type StatusStore, type StoreEvent } from '../../src/core/store.js';
-import { StatusProvider } from '../../src/react/context.js';
+import type { StatusStore, StoreEvent } from '../../src/core/store.js';
 import { ConnectionQualityIndicator } from '../../src/react/media/connection-quality-indicator.js';
 import { StreamView } from '../../src/react/stream-view.js';
+import { fmt, mountGrid, playingRoom, timePerEvent as timeEach, unmountGrids } from './bench-support.js';
 
 const TILES = 1000;
 const ROOM = 'room-1';
 const EVENTS = 200;
 const STREAM_IDS = Array.from({ length: TILES }, (_, i) => `stream-${i}`);
 
-/** A connected room with every stream PLAYING and one good (1) quality report each. */
+/** A connected room with every stream PLAYING, and (with media health) one good (1) quality report each. */
 function liveStore(media: boolean): { store: StatusStore; clock: ManualClock } {
-  const clock = createManualClock();
-  const store = createStatusStore({ clock, ...(media && { extensions: [mediaHealth({ browserConnectivity: false })] }) });
-  const at = () => clock.now();
-  store.dispatch({ type: 'roomStateChanged', roomID: ROOM, reason: 'LOGINING', errorCode: 0, at: at() });
-  clock.advance(120);
-  store.dispatch({ type: 'roomStateChanged', roomID: ROOM, reason: 'LOGINED', errorCode: 0, at: at() });
-  store.dispatch({
-    type: 'roomStreamUpdate',
-    roomID: ROOM,
-    updateType: 'ADD',
-    streamList: STREAM_IDS.map((streamID, i) => ({ streamID, user: { userID: `host-${i}`, userName: `Host ${i}` } })),
-    at: at(),
-  });
-  for (const streamID of STREAM_IDS) {
-    store.dispatch({ type: 'playerStateUpdate', streamID, state: 'PLAYING', errorCode: 0, at: at() });
-    if (media) store.dispatch(report(streamID, 1, at()));
-  }
-  return { store, clock };
+  const live = playingRoom(ROOM, STREAM_IDS, media ? { extensions: [mediaHealth({ browserConnectivity: false })] } : {});
+  if (media) for (const streamID of STREAM_IDS) live.store.dispatch(report(streamID, 1, live.clock.now()));
+  return live;
 }
 
 const report = (streamID: string, grade: QualityGrade, at: number): StoreEvent => ({
@@ -62,58 +46,19 @@ const report = (streamID: string, grade: QualityGrade, at: number): StoreEvent =
   at,
 });
 
-function Tiles({ store, onRender }: { store: StatusStore; onRender?: ProfilerOnRenderCallback }) {
-  const tile = (streamID: string, i: number) => (
-    <div key={streamID} data-stream={streamID}>
-      <StreamView streamID={streamID} muted label={`Host ${i}`} style={{ width: 24, height: 18 }} />
-      <ConnectionQualityIndicator streamID={streamID} />
-    </div>
-  );
-  return (
-    <StatusProvider store={store}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(40, 24px)', gap: 1 }}>
-        {STREAM_IDS.map((streamID, i) =>
-          onRender ? (
-            <Profiler key={streamID} id={streamID} onRender={onRender}>
-              {tile(streamID, i)}
-            </Profiler>
-          ) : (
-            tile(streamID, i)
-          ),
-        )}
-      </div>
-    </StatusProvider>
-  );
-}
-
-const mounted: { root: Root; host: HTMLElement }[] = [];
+const tile = (streamID: string, i: number) => (
+  <div data-stream={streamID}>
+    <StreamView streamID={streamID} muted label={`Host ${i}`} style={{ width: 24, height: 18 }} />
+    <ConnectionQualityIndicator streamID={streamID} />
+  </div>
+);
 function mount(store: StatusStore, onRender?: ProfilerOnRenderCallback) {
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  const root = createRoot(host);
-  const started = performance.now();
-  flushSync(() => root.render(<Tiles store={store} onRender={onRender} />));
-  const mountMs = performance.now() - started;
-  mounted.push({ root, host });
+  const { host, mountMs } = mountGrid(store, STREAM_IDS, tile, onRender);
   const quality = (streamID: string) => host.querySelector<HTMLElement>(`[data-stream="${streamID}"] [data-quality]`)!.dataset['quality'];
   return { mountMs, quality };
 }
-function unmountAll(): void {
-  for (const { root, host } of mounted.splice(0)) {
-    root.unmount();
-    host.remove();
-  }
-}
-afterEach(unmountAll);
-
-/** Mean ms per event, each dispatched and committed inside flushSync. */
-function timePerEvent(store: StatusStore, make: (i: number) => StoreEvent, events = EVENTS): number {
-  const started = performance.now();
-  for (let i = 0; i < events; i++) flushSync(() => store.dispatch(make(i)));
-  return (performance.now() - started) / events;
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+afterEach(unmountGrids);
+const timePerEvent = (store: StatusStore, make: (i: number) => StoreEvent): number => timeEach(store, make, EVENTS);
 
 describe(`render cost of media health: ${TILES} tiles with quality indicators in Chromium`, () => {
   it('a report re-renders only its own stream: one changed grade, one tile bar and indicator; a round of 1,000 unchanged reports, none', () => {
@@ -154,7 +99,7 @@ describe(`render cost of media health: ${TILES} tiles with quality indicators in
     timePerEvent(bare.store, room); // warm-up
     const bareRoom = timePerEvent(bare.store, room);
     const barePlayer = timePerEvent(bare.store, player);
-    unmountAll();
+    unmountGrids();
 
     const { store, clock } = liveStore(true);
     const { mountMs } = mount(store);
