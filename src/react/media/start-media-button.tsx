@@ -25,6 +25,11 @@ export interface StartMediaButtonProps
  * otherwise. `data-state` is `blocked` or `audio-blocked`. Needs the
  * `mediaHealth()` extension.
  *
+ * It starts the kit's own tiles (`StreamView`). A stream the SDK plays in a
+ * `ZegoStreamView` (its `autoplayFailed` reported with
+ * `connectZegoStreamView`) is counted too; resume that view in `onClick`,
+ * which runs within the same click: `onClick={() => view.resume()}`.
+ *
  * @example
  * ```tsx
  * <StatusProvider store={store}>
