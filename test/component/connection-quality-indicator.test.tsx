@@ -16,7 +16,8 @@ import { mediaSetup } from './media-helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('ConnectionQualityIndicator', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('ConnectionQualityIndicator', { timeout: 20_000 }, () => {
   it('a user: the worse of up- and downstream, as bars with a label and data-quality; unknown before any report', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));
@@ -102,7 +103,7 @@ describe('ConnectionQualityIndicator', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 good Connection quality: good');
   });
 
-  it('1,000 indicators with stats every 3 s: one report re-renders only its own indicator; each goes unknown at its own 7 s mark', { timeout: 30_000 }, () => {
+  it('1,000 indicators with stats every 3 s: one report re-renders only its own indicator; each goes unknown at its own 7 s mark', { timeout: 90_000 }, () => {
     const t = mediaSetup();
     const ids = Array.from({ length: 1000 }, (_, i) => `s${i}`);
     act(() => {

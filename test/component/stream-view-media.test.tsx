@@ -24,7 +24,8 @@ const flush = () => act(async () => {});
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('StreamView: autoplay', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('StreamView: autoplay', { timeout: 20_000 }, () => {
   it('sound refused before a gesture: the picture plays muted, the tile offers "Turn on sound", the store knows; a click plays with sound', async () => {
     const policy = autoplayPolicy('sound');
     const t = mediaSetup();
