@@ -18,8 +18,8 @@ import {
   useRoomState,
   useRoomStreams,
   useTokenRenewal,
-  useZegoWeb,
 } from '../../src/react/index.js';
+import { connectZegoWeb } from '../../src/adapters/zego-web.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
 
 /** A live stream with one video and one audio track, and how to end it. */
@@ -117,7 +117,6 @@ const fetchToken = async (roomID: string) => `token-for-${roomID}`;
 
 /** The README's drop-in Room, as written there (kick-out overlay left out: no kick-out here). */
 function Room({ zg, roomID }: { zg: FakeAVEngine; roomID: string }) {
-  useZegoWeb(zg);
   useAudiencePolicy(zg);
   useTokenRenewal({ engine: zg, roomID, fetchToken });
   const live = useRoomStreams(roomID);
@@ -145,21 +144,24 @@ function App({ store, zg, hosts }: { store: StatusStore; zg: FakeAVEngine; hosts
   );
 }
 
-const mounted: { root: Root; host: HTMLElement; zg: FakeAVEngine }[] = [];
+const mounted: { root: Root; host: HTMLElement; zg: FakeAVEngine; disconnect(): void }[] = [];
 export async function mountDropIn(store: StatusStore, hosts: string[]) {
   const zg = createFakeAVEngine();
+  // As the README does where the engine is created.
+  const disconnect = connectZegoWeb(zg, store);
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  mounted.push({ root, host, zg });
+  mounted.push({ root, host, zg, disconnect });
   await act(async () => root.render(<App store={store} zg={zg} hosts={hosts} />));
   return { zg, host };
 }
 /** Unmounts every drop-in and stops its media (afterEach). */
 export async function unmountAll(): Promise<void> {
-  for (const { root, host, zg } of mounted.splice(0)) {
+  for (const { root, host, zg, disconnect } of mounted.splice(0)) {
     await act(async () => root.unmount());
     host.remove();
+    disconnect();
     zg.dispose();
   }
 }
