@@ -31,7 +31,8 @@ const autoplayAllowed = playwright({
 });
 
 // One Chromium per browser project; each instance needs a name of its own.
-const browser = (name: string, provider = chromium) => ({
+// (Also used by vitest.render-report.config.ts.)
+export const browser = (name: string, provider = chromium) => ({
   enabled: true,
   headless: true,
   provider,
@@ -44,6 +45,11 @@ export default defineConfig({
   test: {
     // Two cores: keep the pool small so the browser project has room.
     maxWorkers: 2,
+    // Two cores shared with other work: ordinary tests were seen taking over
+    // vitest's 5 s default at load 25-40. Time is injected (manual clocks), so a
+    // limit only has to catch a hang; the heavy tests set their own, with why.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
     projects: [
       {
         extends: true,

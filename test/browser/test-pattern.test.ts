@@ -111,5 +111,5 @@ describe('story test patterns', () => {
     expect(tracks.map((track) => track.readyState)).toEqual(['ended', 'ended']);
     // A story without a status store has nothing to clean up.
     expect(disposeStatusOnCleanup({ loaded: {} })).toBeUndefined();
-  });
+  }, 60_000); // the dynamic import of the stories' support code took over 15 s at load 25 on 2 cores
 });

@@ -16,8 +16,7 @@ import { mediaSetup } from './media-helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
-describe('ConnectionQualityIndicator', { timeout: 20_000 }, () => {
+describe('ConnectionQualityIndicator', () => {
   it('a user: the worse of up- and downstream, as bars with a label and data-quality; unknown before any report', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));

@@ -15,8 +15,7 @@ import { zhCN } from '../../src/react/i18n/zh-CN.js';
 import { MINUTE, SECOND, expectEmptyLiveRegion } from './helpers.js';
 import { mediaSetup } from './media-helpers.js';
 
-// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
-describe('ReconnectingBanner: offline', { timeout: 20_000 }, () => {
+describe('ReconnectingBanner: offline', () => {
   it('offline at T: "You\'re offline" at once; the SDK\'s RECONNECTING at T + 8 s keeps it and the clock from T; online, then RECONNECTED', () => {
     const t = mediaSetup();
     const { container } = t.view(<ReconnectingBanner />);
@@ -95,7 +94,7 @@ describe('ReconnectingBanner: offline', { timeout: 20_000 }, () => {
   });
 });
 
-describe('ReconnectingBanner: token expiry', { timeout: 20_000 }, () => {
+describe('ReconnectingBanner: token expiry', () => {
   it('tokenWillExpire (web: 30 s left): "Session expiring" counting down; renewing keeps it; renewed hides it', () => {
     const t = mediaSetup();
     const { container } = t.view(<ReconnectingBanner />);

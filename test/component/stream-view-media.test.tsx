@@ -24,8 +24,7 @@ const flush = () => act(async () => {});
 
 afterEach(() => vi.restoreAllMocks());
 
-// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
-describe('StreamView: autoplay', { timeout: 20_000 }, () => {
+describe('StreamView: autoplay', () => {
   it('sound refused before a gesture: the picture plays muted, the tile offers "Turn on sound", the store knows; a click plays with sound', async () => {
     const policy = autoplayPolicy('sound');
     const t = mediaSetup();
@@ -161,7 +160,7 @@ describe('StreamView: autoplay', { timeout: 20_000 }, () => {
   });
 });
 
-describe('StreamView: camera, microphone, name tag', { timeout: 20_000 }, () => {
+describe('StreamView: camera, microphone, name tag', () => {
   it('the label is a name tag; camera MUTE shows the name and initial instead of a black picture; mic MUTE an icon with a name', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));
@@ -217,7 +216,7 @@ describe('StreamView: camera, microphone, name tag', { timeout: 20_000 }, () => 
   });
 });
 
-describe('StreamView: weak network and stutter', { timeout: 20_000 }, () => {
+describe('StreamView: weak network and stutter', () => {
   it('play quality poor (3) or die (4): "Weak network"; good again: gone; no report for 7 s: gone (unknown), with no timer left', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));

@@ -20,6 +20,8 @@ import { attachAudiencePolicy, type AudienceEngine } from '../../src/policy/inde
 import { createFakeEngine, flush, sdkEvents } from '../unit/policy-fake-engine.js';
 import { connectZegoWeb } from '../../src/adapters/index.js';
 import { createSimulatedRoom, SimulatorErrorCode, type SimulatedEngine } from '../../src/simulator/index.js';
+import { checkInvariants } from './invariants.js';
+import { fuzzAsync } from './seed.js';
 
 const ROOM = 'r1';
 const STREAMS = ['a', 'b'] as const;
@@ -179,6 +181,7 @@ async function runScenario(scenario: Scenario): Promise<void> {
   });
 
   const checkStore = (when: string) => {
+    checkInvariants(store.getState());
     for (const id of STREAMS) {
       const shown = (store.getState().players.get(id)?.replay ?? null) !== null;
       if (shown !== pendingReplay.has(id)) violations.push(`${when}: store replay of ${id} is ${shown}, policy ${pendingReplay.has(id)}`);
@@ -264,13 +267,13 @@ async function runScenario(scenario: Scenario): Promise<void> {
 
 describe('audience policy: random SDK event sequences (fast-check)', () => {
   it('keeps the seed 003 promises over 1,000 random sequences', async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: 1000 });
+    const runs = await fuzzAsync(fc.asyncProperty(scenarioArb, runScenario), { numRuns: 1000 });
     // About 1,600 starts, 1,000 stops, 400 replays and 200 give-ups per 1,000 runs.
-    expect(coverage.starts).toBeGreaterThan(800);
-    expect(coverage.stops).toBeGreaterThan(400);
-    expect(coverage.scheduled).toBeGreaterThan(200);
-    expect(coverage.gaveUp).toBeGreaterThan(80);
-  });
+    expect(coverage.starts).toBeGreaterThan(0.8 * runs);
+    expect(coverage.stops).toBeGreaterThan(0.4 * runs);
+    expect(coverage.scheduled).toBeGreaterThan(0.2 * runs);
+    expect(coverage.gaveUp).toBeGreaterThan(0.08 * runs);
+  }, 60_000); // 1,000 async scenarios: ~1.5 s on a loaded 2-core machine; room to spare there
 
   it('the replayed example of a host drop holds too', async () => {
     await runScenario({
@@ -522,12 +525,12 @@ async function runLifecycle(scenario: Lifecycle): Promise<void> {
 
 describe('audience policy: the room lifecycle on the simulator (fast-check)', () => {
   it('leave, rejoin, two rooms, one or two policies, late attach, hosts that move: no double play, no loop, every live stream played', async () => {
-    await fc.assert(fc.asyncProperty(lifecycleArb, runLifecycle), { numRuns: 300 });
+    const runs = await fuzzAsync(fc.asyncProperty(lifecycleArb, runLifecycle), { numRuns: 300 });
     // About 450 starts, 150 replays, 15 moves and 220 streams PLAYING at the end per 300 runs.
-    expect(lifecycleCoverage.starts).toBeGreaterThan(300);
-    expect(lifecycleCoverage.replays).toBeGreaterThan(50);
-    expect(lifecycleCoverage.moved).toBeGreaterThan(3);
-    expect(lifecycleCoverage.endedPlaying).toBeGreaterThan(100);
+    expect(lifecycleCoverage.starts).toBeGreaterThan(runs);
+    expect(lifecycleCoverage.replays).toBeGreaterThan(runs / 6);
+    expect(lifecycleCoverage.moved).toBeGreaterThan(runs / 100);
+    expect(lifecycleCoverage.endedPlaying).toBeGreaterThan(runs / 3);
   }, 60_000);
 
   it('the replayed example: a host that moves from room a to b while one policy per room plays it', async () => {

@@ -40,6 +40,8 @@ import { StreamView } from '../../src/react/stream-view.js';
 import { useAudiencePolicy } from '../../src/react/use-audience-policy.js';
 import { useZegoWeb } from '../../src/react/use-zego-web.js';
 import { createFakeWebEngine, ROOM, setup } from '../component/helpers.js';
+import { checkInvariants } from './invariants.js';
+import { fuzzAsync } from './seed.js';
 
 const NUM_RUNS = 200;
 const MAX_STEPS = 30;
@@ -230,7 +232,7 @@ describe('components under random event sequences (StrictMode, error boundary)',
     // What the runs showed, to prove they reached every state (a fuzz that shows nothing proves nothing).
     const seen = new Set<string>();
     let stepsRun = 0;
-    await fc.assert(
+    const runs = await fuzzAsync(
       fc.asyncProperty(
         fc.record({
           showDelayMs: fc.constantFrom(0, 500, 1000),
@@ -270,6 +272,7 @@ describe('components under random event sequences (StrictMode, error boundary)',
           const check = (after: string) => {
             const problems = [...caught.map((e) => `boundary: ${String(e)}`), ...consoleCalls()];
             if (problems.length > 0) throw new Error(`after ${after}:\n${problems.join('\n')}`);
+            checkInvariants(t.store.getState());
             const badge = view.container.querySelector('.zsk-badge');
             expect(badge?.getAttribute('data-state')).toBe(selectRoom(t.store.getState()).phase);
             expect(view.container.querySelectorAll('[role="alertdialog"]').length).toBeLessThanOrEqual(1);
@@ -402,9 +405,10 @@ describe('components under random event sequences (StrictMode, error boundary)',
       ...[HIDDEN, ...OVERLAY_STATES].map((state) => `overlay:${state}`),
       'stream:PLAYING',
     ];
-    expect([...seen].sort()).toEqual(expect.arrayContaining(expected));
+    // A replay (ZSK_FUZZ_SEED) makes a quarter of the runs: only the whole set must reach every state.
+    if (runs >= NUM_RUNS) expect([...seen].sort()).toEqual(expect.arrayContaining(expected));
     expect(seen.has('boundary')).toBe(false);
-    expect(stepsRun).toBeGreaterThan(NUM_RUNS * 5);
-    console.info(`react fuzz: ${NUM_RUNS} runs, ${stepsRun} steps; states seen: ${[...seen].sort().join(', ')}`);
-  }, 120_000);
+    expect(stepsRun).toBeGreaterThan(runs * 5);
+    console.info(`react fuzz: ${runs} runs, ${stepsRun} steps; states seen: ${[...seen].sort().join(', ')}`);
+  }, 300_000); // ~3,000 steps in jsdom: ~10 s idle, 23 s at load 6, over 120 s at load 25 on 2 cores
 });

@@ -19,6 +19,12 @@ import { fakeEngine } from './engine-double.js';
 const SECOND = 1000;
 const EVENTS = ['roomStateChanged', 'publisherStateUpdate', 'playerStateUpdate', 'roomStreamUpdate', 'roomUserUpdate'];
 
+const fail = (): never => {
+  throw new Error('SDK object broke while being read');
+};
+/** An SDK-shaped object whose `key` throws when read. */
+const throwingGetter = (key: string) => Object.defineProperty({ streamID: 's', state: 'PLAYING', errorCode: 0 }, key, { get: fail });
+
 function setup(start = 1_000) {
   const clock = createManualClock(start);
   const store = createStatusStore({ clock });
@@ -130,6 +136,12 @@ describe('connectZegoWeb', () => {
       ['streams: update type 2', 'roomStreamUpdate', ['r1', 2, [{ streamID: 's' }], '']],
       ['users: no list', 'roomUserUpdate', ['r1', 'ADD']],
       ['users: items without userID', 'roomUserUpdate', ['r1', 'ADD', [{ userName: 'x' }, 'u1']]],
+      // SDK objects whose reading throws (issue 17): the adapter's own try/catch keeps it out of the SDK.
+      ['publisher: a getter that throws', 'publisherStateUpdate', [throwingGetter('streamID')]],
+      ['player: a getter that throws', 'playerStateUpdate', [throwingGetter('state')]],
+      ['streams: an item whose getter throws', 'roomStreamUpdate', ['r1', 'ADD', [throwingGetter('streamID')], '']],
+      ['streams: a list that throws when read', 'roomStreamUpdate', ['r1', 'ADD', new Proxy([], { get: fail }), '']],
+      ['users: an item whose getter throws', 'roomUserUpdate', ['r1', 'ADD', [throwingGetter('userID')]]],
     ];
     it.each(cases)('%s', (_label, event, args) => {
       const { store, engine } = setup();

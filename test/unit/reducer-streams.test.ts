@@ -81,7 +81,7 @@ describe('room streams', () => {
     expect(room.removedStreams).toHaveLength(20);
     expect(room.removedStreams[0]?.streamID).toBe('s99999');
     expect(room.streams.size).toBe(0);
-  });
+  }, 60_000); // 200,000 dispatches: ~0.5 s idle, 4 s seen on a loaded 2-core machine
 
   it('leaving the room (logout, kick-out, failure) clears the lists it built', () => {
     const { store, add, room, emit } = inRoom();
