@@ -11,20 +11,11 @@
 import { flushSync } from 'react-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { StatusStore, StoreEvent } from '../../src/core/store.js';
-import { EVENTS, STREAM_IDS, TILES, liveStore, mount, player, room, unmountAll } from './render-tiles.js';
+import { EVENTS, STREAM_IDS, TILES, fmt, liveStore, mount, player, room, timePerEvent, unmountAll } from './render-tiles.js';
 import { mediaStore, mediaTile, report } from './media-tiles.js';
 
 afterEach(unmountAll);
 
-/** Mean ms per event, each dispatched and committed inside flushSync. */
-function timePerEvent(store: StatusStore, make: (i: number) => StoreEvent): number {
-  const started = performance.now();
-  for (let i = 0; i < EVENTS; i++) flushSync(() => store.dispatch(make(i)));
-  return (performance.now() - started) / EVENTS;
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const roomFlap = (i: number) => room(i % 2 ? 'RECONNECTED' : 'RECONNECTING', i);
 const playerFlap = (i: number) => player(STREAM_IDS[(i * 7) % TILES]!, i % 2 ? 'PLAYING' : 'PLAY_REQUESTING', i);
 

@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createManualClock } from '../../src/core/clock.js';
 import type { StatusEvent } from '../../src/core/events.js';
-import { createStatusStore, type StatusStore, type StatusStoreOptions } from '../../src/core/store.js';
+import { createStatusStore, type StatusStore, type StatusStoreOptions, type StoreEvent } from '../../src/core/store.js';
 import { StatusProvider } from '../../src/react/context.js';
 import { StreamView } from '../../src/react/stream-view.js';
 
@@ -95,3 +95,12 @@ export const room = (reason: 'RECONNECTING' | 'RECONNECTED', at: number): Status
   errorCode: reason === 'RECONNECTING' ? 1000017 : 0,
   at,
 });
+
+/** Mean ms per event, each dispatched and committed inside flushSync (dispatch + selectors + render + DOM). */
+export function timePerEvent(store: StatusStore, make: (i: number) => StoreEvent): number {
+  const started = performance.now();
+  for (let i = 0; i < EVENTS; i++) flushSync(() => store.dispatch(make(i)));
+  return (performance.now() - started) / EVENTS;
+}
+
+export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
