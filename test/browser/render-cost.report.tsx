@@ -7,23 +7,12 @@
  * which vitest serves. Not part of `npm test`; `npm run bench:render` (and
  * `npm run bench`, last step) runs it with vitest.render-report.config.ts.
  */
-import { flushSync } from 'react-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { StatusEvent } from '../../src/core/events.js';
-import type { StatusStore } from '../../src/core/store.js';
-import { EVENTS, ROOM, STREAM_IDS, TILES, liveStore, mount, player, room, unmountAll } from './render-tiles.js';
+import { EVENTS, ROOM, STREAM_IDS, TILES, fmt, liveStore, mount, player, room, timePerEvent, unmountAll } from './render-tiles.js';
 
 afterEach(unmountAll);
 
-/** Mean ms per event, each dispatched and committed inside flushSync (dispatch + selectors + render + DOM). */
-function timePerEvent(store: StatusStore, make: (i: number) => StatusEvent): number {
-  const started = performance.now();
-  for (let i = 0; i < EVENTS; i++) flushSync(() => store.dispatch(make(i)));
-  return (performance.now() - started) / EVENTS;
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 
 describe(`render cost report: ${TILES} StreamView tiles in Chromium`, () => {
   it('prints mount time and the cost of a room event and a player event with all tiles mounted', async () => {

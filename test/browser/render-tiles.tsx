@@ -4,12 +4,12 @@
  * timings only): a live room whose every stream is PLAYING, one `StreamView`
  * per stream under one StatusProvider.
  */
-import { Profiler, type ProfilerOnRenderCallback } from 'react';
+import { Fragment, Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createManualClock } from '../../src/core/clock.js';
 import type { StatusEvent } from '../../src/core/events.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
+import { createStatusStore, type StatusStore, type StatusStoreOptions, type StoreEvent } from '../../src/core/store.js';
 import { StatusProvider } from '../../src/react/context.js';
 import { StreamView } from '../../src/react/stream-view.js';
 
@@ -18,10 +18,10 @@ export const ROOM = 'room-1';
 export const EVENTS = 200;
 export const STREAM_IDS = Array.from({ length: TILES }, (_, i) => `stream-${i}`);
 
-/** A connected room listing every stream, each PLAYING: the steady state of a big audience view. */
-export function liveStore(): StatusStore {
+/** A connected room listing every stream, each PLAYING: the steady state of a big audience view. `store.clock` is a ManualClock. */
+export function liveStore(options: StatusStoreOptions = {}): StatusStore {
   const clock = createManualClock();
-  const store = createStatusStore({ clock });
+  const store = createStatusStore({ ...options, clock });
   const at = () => clock.now();
   store.dispatch({ type: 'roomStateChanged', roomID: ROOM, reason: 'LOGINING', errorCode: 0, at: at() });
   clock.advance(120);
@@ -30,24 +30,30 @@ export function liveStore(): StatusStore {
     type: 'roomStreamUpdate',
     roomID: ROOM,
     updateType: 'ADD',
-    streamList: STREAM_IDS.map((streamID, i) => ({ streamID, user: { userID: `host-${i}` } })),
+    streamList: STREAM_IDS.map((streamID, i) => ({ streamID, user: { userID: `host-${i}`, userName: `Host ${i}` } })),
     at: at(),
   });
   for (const streamID of STREAM_IDS) store.dispatch({ type: 'playerStateUpdate', streamID, state: 'PLAYING', errorCode: 0, at: at() });
   return store;
 }
 
-function Tiles({ store, onRender }: { store: StatusStore; onRender?: ProfilerOnRenderCallback }) {
+/** What one tile is: by default a muted StreamView marked with its streamID. */
+export type TileRenderer = (streamID: string, index: number) => ReactNode;
+const streamTile: TileRenderer = (streamID) => (
+  <StreamView streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
+);
+
+function Tiles({ store, onRender, tile }: { store: StatusStore; onRender?: ProfilerOnRenderCallback; tile: TileRenderer }) {
   return (
     <StatusProvider store={store}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(40, 24px)', gap: 1 }}>
-        {STREAM_IDS.map((streamID) =>
+        {STREAM_IDS.map((streamID, i) =>
           onRender ? (
             <Profiler key={streamID} id={streamID} onRender={onRender}>
-              <StreamView streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
+              {tile(streamID, i)}
             </Profiler>
           ) : (
-            <StreamView key={streamID} streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
+            <Fragment key={streamID}>{tile(streamID, i)}</Fragment>
           ),
         )}
       </div>
@@ -56,12 +62,12 @@ function Tiles({ store, onRender }: { store: StatusStore; onRender?: ProfilerOnR
 }
 
 const mounted: { root: Root; host: HTMLElement }[] = [];
-export function mount(store: StatusStore, onRender?: ProfilerOnRenderCallback) {
+export function mount(store: StatusStore, onRender?: ProfilerOnRenderCallback, render: TileRenderer = streamTile) {
   const host = document.createElement('div');
   document.body.appendChild(host);
   const root = createRoot(host);
   const started = performance.now();
-  flushSync(() => root.render(<Tiles store={store} onRender={onRender} />));
+  flushSync(() => root.render(<Tiles store={store} onRender={onRender} tile={render} />));
   const mountMs = performance.now() - started;
   mounted.push({ root, host });
   const tile = (streamID: string) => host.querySelector<HTMLElement>(`[data-stream="${streamID}"]`)!;
@@ -89,3 +95,12 @@ export const room = (reason: 'RECONNECTING' | 'RECONNECTED', at: number): Status
   errorCode: reason === 'RECONNECTING' ? 1000017 : 0,
   at,
 });
+
+/** Mean ms per event, each dispatched and committed inside flushSync (dispatch + selectors + render + DOM). */
+export function timePerEvent(store: StatusStore, make: (i: number) => StoreEvent): number {
+  const started = performance.now();
+  for (let i = 0; i < EVENTS; i++) flushSync(() => store.dispatch(make(i)));
+  return (performance.now() - started) / EVENTS;
+}
+
+export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
