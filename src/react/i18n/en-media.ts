@@ -2,13 +2,13 @@ import type { MediaMessages } from './messages.js';
 
 // One part per component, so each ships only its own English strings.
 
-/** StreamView's autoplay prompt and StartMediaButton. */
+/** StreamView's autoplay prompt and StartMediaButton. @internal */
 export const enAutoplay: Pick<MediaMessages, 'tapToPlay' | 'turnOnSound'> = {
   tapToPlay: 'Tap to play',
   turnOnSound: 'Turn on sound',
 };
 
-/** StreamView's camera placeholder, mic icon and hints. */
+/** StreamView's camera placeholder, mic icon and hints. @internal */
 export const enTile: Pick<MediaMessages, 'cameraOff' | 'microphoneOff' | 'weakNetwork' | 'stuttering'> = {
   cameraOff: '{name}: camera off',
   microphoneOff: 'Microphone off',
@@ -16,7 +16,7 @@ export const enTile: Pick<MediaMessages, 'cameraOff' | 'microphoneOff' | 'weakNe
   stuttering: 'Video is stuttering',
 };
 
-/** ConnectionQualityIndicator. */
+/** ConnectionQualityIndicator. @internal */
 export const enQuality: Pick<MediaMessages, 'qualityLabel' | 'qualities'> = {
   qualityLabel: 'Connection quality: {quality}',
   qualities: {
@@ -29,7 +29,7 @@ export const enQuality: Pick<MediaMessages, 'qualityLabel' | 'qualities'> = {
   },
 };
 
-/** DeviceErrorBanner. */
+/** DeviceErrorBanner. @internal */
 export const enDevice: Pick<MediaMessages, 'deviceFailed' | 'devices'> = {
   deviceFailed: "Can't use your {device}",
   devices: {

@@ -15,6 +15,8 @@ const blocked = shared('blocked media', () => new Set<() => void>());
 /**
  * Adds a tile's `resume` while its playback is blocked; returns the release.
  * Internal to the kit.
+ *
+ * @internal
  */
 export function holdBlockedMedia(resume: () => void): () => void {
   blocked.add(resume);

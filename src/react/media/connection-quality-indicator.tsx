@@ -14,7 +14,7 @@ import { useConnectionQuality, type ConnectionQualityOptions } from './use-conne
 export type ConnectionQualityIndicatorProps = QualityTarget &
   ConnectionQualityOptions &
   ThemingProps &
-  Omit<HTMLAttributes<HTMLSpanElement>, 'children'> & { ref?: Ref<HTMLSpanElement> };
+  Omit<HTMLAttributes<HTMLSpanElement>, 'children'> & { ref?: Ref<HTMLSpanElement> | undefined };
 
 /**
  * Signal bars for the connection quality of a stream (`streamID`: play

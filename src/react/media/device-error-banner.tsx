@@ -17,7 +17,7 @@ export interface DeviceErrorBannerProps
   extends DeviceErrorOptions,
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  ref?: Ref<HTMLDivElement>;
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 /**

@@ -11,6 +11,8 @@ const warned = new Set<string>();
 /**
  * Warns once per component name (per page) when `store` was created without
  * the `mediaHealth()` extension. Internal to the kit.
+ *
+ * @internal
  */
 export function useMediaHealthWarning(component: string, store: StatusStore): void {
   useEffect(() => {

@@ -14,7 +14,7 @@ export interface StartMediaButtonProps
   extends AutoplayOptions,
     ThemingProps,
     Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'type'> {
-  ref?: Ref<HTMLButtonElement>;
+  ref?: Ref<HTMLButtonElement> | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { AutoplayBlocked } from '../../core/media-events.js';
 import { resumeBlockedMedia } from './autoplay-registry.js';
 import { useQualityGrade } from './use-quality-grade.js';
 
-/** The English strings of a tile. */
+/** The English strings of a tile. @internal */
 export const enStreamView = /* @__PURE__ */ Object.assign({}, enTile, enAutoplay);
 
 type TileText = Pick<MediaMessages, keyof typeof enStreamView>;
@@ -26,6 +26,8 @@ const initialOf = (name: string): string => (Array.from(name.trim())[0] ?? '').t
 /**
  * The remote camera is off: the name's initial and the name instead of a black
  * rectangle, one image for assistive technology ("Alice: camera off").
+ *
+ * @internal
  */
 export const cameraOffPlaceholder = (unstyled: boolean | undefined, name: string, text: TileText) => (
   <div role="img" aria-label={formatMessage(text.cameraOff, { name })} className={kitClass(unstyled, 'zsk-stream__placeholder')}>
@@ -43,7 +45,7 @@ const micOff = (
   </svg>
 );
 
-/** The tile's bottom bar: the label as a name tag, the muted-mic icon, the hints. */
+/** The tile's bottom bar: the label as a name tag, the muted-mic icon, the hints. @internal */
 export function StreamTileBar({
   streamID,
   label,
@@ -81,6 +83,8 @@ export function StreamTileBar({
  * The one button of a blocked tile: "Tap to play" (nothing plays) or "Turn on
  * sound" (the picture plays muted), named after the stream ("Tap to play
  * Alice"); a click starts every blocked tile of the page.
+ *
+ * @internal
  */
 export const autoplayPrompt = (unstyled: boolean | undefined, blocked: AutoplayBlocked, name: string, text: TileText) => {
   const label = blocked === 'all' ? text.tapToPlay : text.turnOnSound;

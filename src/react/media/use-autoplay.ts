@@ -8,7 +8,7 @@ import { selectAutoplayBlocked } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
 import { useStatusStore } from '../context.js';
 import { enAutoplay } from '../i18n/en-media.js';
-import type { StatusMessages } from '../i18n/messages.js';
+import type { StatusMessageOverrides } from '../i18n/messages.js';
 import { useStatus } from '../use-status.js';
 import { resumeBlockedMedia } from './autoplay-registry.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
@@ -23,8 +23,8 @@ import { useMediaMessages } from './use-media-messages.js';
  * ```
  */
 export interface AutoplayOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

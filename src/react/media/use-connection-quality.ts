@@ -6,7 +6,7 @@ import type { QualityGrade } from '../../core/media-events.js';
 import type { StatusStore } from '../../core/store.js';
 import { useStatusStore } from '../context.js';
 import { enQuality } from '../i18n/en-media.js';
-import { formatMessage, type QualityName, type StatusMessages } from '../i18n/messages.js';
+import { formatMessage, type QualityName, type StatusMessageOverrides } from '../i18n/messages.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
 import { useMediaMessages } from './use-media-messages.js';
 import { qualityName, useQualityGrade, type QualityTarget } from './use-quality-grade.js';
@@ -20,8 +20,8 @@ import { qualityName, useQualityGrade, type QualityTarget } from './use-quality-
  * ```
  */
 export interface ConnectionQualityOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { DeviceIssue } from '../../core/media-health.js';
 import { selectDeviceIssues } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
 import { useStatusStore } from '../context.js';
-import { formatMessage, type StatusMessages } from '../i18n/messages.js';
+import { formatMessage, type StatusMessageOverrides } from '../i18n/messages.js';
 import { enDevice } from '../i18n/en-media.js';
 import { useStatus } from '../use-status.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
@@ -25,15 +25,15 @@ import { useMediaMessages } from './use-media-messages.js';
  * ```
  */
 export interface DeviceErrorOptions {
-  store?: StatusStore;
-  messages?: Partial<StatusMessages>;
+  store?: StatusStore | undefined;
+  messages?: StatusMessageOverrides | undefined;
   /**
    * Tries the device again (e.g. `createZegoStream` / `getUserMedia`). When it
    * returns a promise, the outcome is recorded: resolved clears the issue
    * (`deviceRecovered`), rejected replaces it with the new error
    * (`deviceErrorEvent`). Otherwise the app reports the outcome itself.
    */
-  onRetry?: (device: DeviceKind | null) => unknown;
+  onRetry?: ((device: DeviceKind | null) => unknown) | undefined;
 }
 
 /**

@@ -60,7 +60,7 @@ const flags = (state: StatusState, streamID: string): number => {
  * }
  * ```
  */
-export function useStreamHealth(streamID: string, options: { store?: StatusStore } = {}): StreamHealthView {
+export function useStreamHealth(streamID: string, options: { store?: StatusStore | undefined } = {}): StreamHealthView {
   const store = useStatusStore(options.store);
   // Only this stream's entries change these: another stream's report, or a
   // room event, costs two lookups per tile.

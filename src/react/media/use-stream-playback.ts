@@ -13,7 +13,7 @@ import { hasMediaHealth, selectAutoplayBlock } from '../../core/media-selectors.
 import type { StatusStore } from '../../core/store.js';
 import { holdBlockedMedia } from './autoplay-registry.js';
 
-/** What StreamView needs of its playback. Internal to the kit. */
+/** What StreamView needs of its playback. Internal to the kit. @internal */
 export interface StreamPlayback {
   readonly video: RefObject<HTMLVideoElement | null>;
   /** What the browser blocked, while the video has a source. */
@@ -33,6 +33,8 @@ const play = (node: HTMLVideoElement, muted: boolean): Promise<unknown> => {
  * `streamID`; `stored` is the store's block for it (from useStreamHealth).
  * While blocked, the tile is in the page's registry, so one click on any kit
  * control resumes it. Internal to the kit.
+ *
+ * @internal
  */
 export function useStreamPlayback(
   streamID: string,

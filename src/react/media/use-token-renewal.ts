@@ -22,7 +22,7 @@ const renewals = createAttachmentCache<TokenRenewal>('useTokenRenewal');
 export interface UseTokenRenewalOptions extends Omit<TokenRenewalOptions, 'store' | 'engine'> {
   /** `null` / `undefined` attaches nothing (an engine created later). */
   engine: TokenRenewalOptions['engine'] | null | undefined;
-  store?: StatusStore;
+  store?: StatusStore | undefined;
 }
 
 /**
