@@ -59,8 +59,17 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
+/** `call()`'s value, or undefined when it throws: nothing an extension does may break the adapter. */
+function attempt<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
-const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
+export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). */
 export function readErrorCode(value: unknown): number {
@@ -163,13 +172,18 @@ export function connectEngine(
     };
   };
 
-  const readers: Record<AdapterEventName, (...args: any[]) => Fields> = {
-    roomStateChanged: stateReader('roomID', 'reason', toRoomReason, { roomRetryTimeMs: budget }),
-    publisherStateUpdate: streamState(toPublisherState),
-    playerStateUpdate: streamState(toPlayerState),
-    roomStreamUpdate: listReader('streamList', readStream),
-    roomUserUpdate: listReader('userList', readUser),
-  };
+  // A store's extensions (mediaHealth) add callbacks of their own, after the core's.
+  const extra = (store.extensions ?? []).flatMap((extension) => extension[objectArgs ? 'web' : 'native'] ?? []);
+  const readers: Record<string, (...args: any[]) => Fields> = Object.assign(
+    {
+      roomStateChanged: stateReader('roomID', 'reason', toRoomReason, { roomRetryTimeMs: budget }),
+      publisherStateUpdate: streamState(toPublisherState),
+      playerStateUpdate: streamState(toPlayerState),
+      roomStreamUpdate: listReader('streamList', readStream),
+      roomUserUpdate: listReader('userList', readUser),
+    },
+    ...extra.map((adapter) => adapter.readers),
+  );
 
   let connected = true;
   const attached: [AdapterEventName, EngineCallback][] = [];
@@ -189,9 +203,12 @@ export function connectEngine(
       // An engine that refuses one event still gets the others.
     }
   }
+  // Anything else an extension feeds the store from (the browser's online/offline events).
+  const detachers = extra.map((adapter) => attempt(() => adapter.attach?.(store)));
   return () => {
     if (!connected) return;
     connected = false;
+    for (const detach of detachers) attempt(() => detach?.());
     for (const [name, handler] of attached.splice(0)) {
       try {
         engine.off(name, handler);

@@ -14,3 +14,9 @@ export {
   type ZegoNativeEventName,
 } from './zego-native.js';
 export type { EngineCallback } from './connect-engine.js';
+export {
+  mediaHealth,
+  connectZegoStreamView,
+  type MediaHealthOptions,
+  type ZegoStreamViewLike,
+} from './media-health.js';

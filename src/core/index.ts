@@ -8,3 +8,7 @@ export * from './selectors.js';
 export * from './store.js';
 
 export * from './errors.js';
+export * from './media-events.js';
+export * from './media-health.js';
+export * from './media-selectors.js';
+export * from './device-error.js';

@@ -74,8 +74,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // for each kind of object: this is the per-event hot path (DESIGN §3, ~1 µs
 // per event), where `{ ...spread, override }` costs several times more.
 function copyState(state: StatusState): Mutable<StatusState> {
-  const { rooms, publishers, players, currentRoomID, config } = state;
-  return { rooms, publishers, players, currentRoomID, config };
+  const { rooms, publishers, players, currentRoomID, config, media } = state;
+  return { rooms, publishers, players, currentRoomID, config, media };
 }
 
 function copyRoom(room: RoomStatus): Mutable<RoomStatus> {

@@ -3,7 +3,7 @@
  * object, and a state with nothing known gives a stable default, never
  * undefined, so `useStatus(selectRoom)` re-renders only on real change.
  */
-import type { PersistentMap } from './persistent-map.js';
+import { arrayOf, defaults } from './stable.js';
 import {
   createPlayerStatus,
   createPublisherStatus,
@@ -16,20 +16,6 @@ import {
   type StatusState,
 } from './status.js';
 
-// Defaults are cached per ID so that an unknown room or stream is still the
-// same object from one call to the next. Bounded: cleared when it grows large.
-const DEFAULT_CACHE_LIMIT = 1000;
-function defaults<T>(create: (id: string) => T): (id: string) => T {
-  const cache = new Map<string, T>();
-  return (id) => {
-    let value = cache.get(id);
-    if (value === undefined) {
-      if (cache.size >= DEFAULT_CACHE_LIMIT) cache.clear();
-      cache.set(id, (value = Object.freeze(create(id))));
-    }
-    return value;
-  };
-}
 const defaultRoom = defaults(createRoomStatus);
 const defaultPublisher = defaults(createPublisherStatus);
 const defaultPlayer = defaults(createPlayerStatus);
@@ -84,15 +70,6 @@ export function selectPublisher(state: StatusState, streamID: string): Publisher
  */
 export function selectPlayer(state: StatusState, streamID: string): PlayerStatus {
   return state.players.get(streamID) ?? defaultPlayer(streamID);
-}
-
-// Arrays are derived once per map instance: a map that did not change gives
-// the very same array.
-const arrays = new WeakMap<object, readonly unknown[]>();
-function arrayOf<V>(map: PersistentMap<V>): readonly V[] {
-  let array = arrays.get(map) as readonly V[] | undefined;
-  if (!array) arrays.set(map, (array = Object.freeze(map.toArray())));
-  return array;
 }
 
 /**

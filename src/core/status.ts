@@ -5,6 +5,7 @@ import { nonNegative } from './guards.js';
 import { PersistentMap } from './persistent-map.js';
 import type { PlayerStateName, PublisherStateName, RoomPhase, RoomReason } from './states.js';
 import type { ZegoStream, ZegoUser } from './events.js';
+import type { MediaHealthState } from './media-health.js';
 
 /**
  * Why a stream was deleted, from web `roomStreamUpdate` extendedData
@@ -247,6 +248,8 @@ export interface StatusState {
   /** The room most recently asked to log in; the default for selectors without a roomID. */
   readonly currentRoomID: string | null;
   readonly config: StatusConfig;
+  /** Media health (network quality, devices, token, autoplay, offline): only on a store created with the `mediaHealth()` extension. */
+  readonly media?: MediaHealthState;
 }
 
 /** 20 minutes: the native SDKs' default reconnection time (seed 003). */

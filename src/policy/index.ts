@@ -4,3 +4,4 @@
  */
 export * from './audience.js';
 export * from './publisher.js';
+export * from './token-renewal.js';

@@ -12,38 +12,12 @@ import { PLAYER_STATES, PUBLISHER_STATES, ROOM_REASONS } from '../../src/core/st
 import { selectPlayer, selectPublisher, selectRoom } from '../../src/core/selectors.js';
 import { NATIVE_ROOM_RETRY_TIME_MS, WEB_ROOM_RETRY_TIME_MS, type StatusState } from '../../src/core/status.js';
 import { createStatusStore, type StatusStore } from '../../src/core/store.js';
-import { connectZegoNative, connectZegoWeb, type EngineCallback } from '../../src/adapters/index.js';
+import { connectZegoNative, connectZegoWeb } from '../../src/adapters/index.js';
 import { createSimulatedRoom, scenarios, type ScenarioName, type SimulatedEngine } from '../../src/simulator/index.js';
+import { fakeEngine } from './engine-double.js';
 
 const SECOND = 1000;
 const EVENTS = ['roomStateChanged', 'publisherStateUpdate', 'playerStateUpdate', 'roomStreamUpdate', 'roomUserUpdate'];
-
-/** An engine double: records on/off and lets the test emit like the SDK. */
-function fakeEngine(options: { throwOn?: string; refuse?: string } = {}) {
-  const handlers = new Map<string, Set<EngineCallback>>();
-  const engine = {
-    on: vi.fn((event: string, callback: EngineCallback) => {
-      if (event === options.throwOn) throw new Error(`cannot subscribe to ${event}`);
-      if (event === options.refuse) return false;
-      let set = handlers.get(event);
-      if (!set) handlers.set(event, (set = new Set()));
-      set.add(callback);
-      return true;
-    }),
-    off: vi.fn((event: string, callback: EngineCallback) => {
-      handlers.get(event)?.delete(callback);
-      return true;
-    }),
-    emit(event: string, ...args: unknown[]) {
-      for (const handler of [...(handlers.get(event) ?? [])]) handler(...args);
-    },
-    count(event?: string) {
-      if (event) return handlers.get(event)?.size ?? 0;
-      return [...handlers.values()].reduce((n, set) => n + set.size, 0);
-    },
-  };
-  return engine;
-}
 
 function setup(start = 1_000) {
   const clock = createManualClock(start);

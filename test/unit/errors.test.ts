@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
+import { DEVICE_ERROR_CODES, describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
 import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 
 const REQUIRED = [
@@ -105,7 +105,8 @@ describe('describeError', () => {
   });
 
   it('has a Chinese sentence for every catalogued code and nothing else', () => {
-    expect(Object.keys(zhCNErrors.codes).map(Number).sort()).toEqual([...ERROR_CODES].sort());
+    const all = [...ERROR_CODES, ...DEVICE_ERROR_CODES].map(String).sort();
+    expect(Object.keys(zhCNErrors.codes).sort()).toEqual(all);
     expect(describeError(1002034, zhCNErrors).message).toBe('房间人数已满，请稍后再试。');
     expect(describeError(4242, zhCNErrors).message).toBe('未知错误（错误码 4242）。');
   });

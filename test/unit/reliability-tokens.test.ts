@@ -8,12 +8,13 @@
  * message, a crash and a restart.
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { connectZegoWeb } from '../../src/adapters/index.js';
+import { connectZegoWeb, mediaHealth } from '../../src/adapters/index.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { PersistentMap } from '../../src/core/persistent-map.js';
 import { createStatusStore } from '../../src/core/store.js';
-import { attachAudiencePolicy } from '../../src/policy/index.js';
+import { attachAudiencePolicy, attachTokenRenewal } from '../../src/policy/index.js';
 import { SIMULATED_EVENTS, createSimulatedRoom, type SimulatedEngine } from '../../src/simulator/index.js';
+import { fakeEngine } from './engine-double.js';
 import { flush } from './policy-fake-engine.js';
 
 const TOKEN = 'tok-SECRET-123';
@@ -154,6 +155,49 @@ describe('tokens never leak', () => {
 
     policy.detach();
     room.dispose();
+  });
+
+  it('token renewal (issue 14): the renewed token is not in the store, the events, the console, nor devtools', async () => {
+    // Redux DevTools as zustand's devtools middleware finds it: everything it is sent is kept.
+    const sent: unknown[] = [];
+    const connection = { init: (state: unknown) => sent.push(state), send: (action: unknown, state: unknown) => sent.push(action, state), subscribe: () => () => {} };
+    vi.stubGlobal('window', { __REDUX_DEVTOOLS_EXTENSION__: { connect: () => connection } });
+    try {
+      const clock = createManualClock();
+      const store = createStatusStore({ clock, devtools: true, extensions: [mediaHealth({ browserConnectivity: false })] });
+      const events: unknown[] = [];
+      store.subscribeEvents((event) => events.push(event));
+      const engine = fakeEngine();
+      connectZegoWeb(engine, store);
+      let attempt = 0;
+      // First renewal: the SDK refuses with an error quoting the token; the retry succeeds.
+      const renewToken = vi.fn((token: string) => {
+        if (++attempt === 1) throw new Error(`token ${token} rejected`);
+        return true;
+      });
+      const renewal = attachTokenRenewal({ engine: { renewToken }, store, roomID: 'r1', fetchToken: async () => TOKEN });
+      engine.emit('roomStateChanged', 'r1', 'LOGINING', 0, '');
+      engine.emit('roomStateChanged', 'r1', 'LOGINED', 0, '');
+      clock.advance(60_000);
+      engine.emit('tokenWillExpire', 'r1');
+      await flush();
+      clock.advance(5_000);
+      await flush();
+
+      // The run did what it says: two attempts, the second renewed, devtools saw it.
+      expect(renewToken.mock.calls.map(([token]) => token)).toEqual([TOKEN, TOKEN]);
+      expect(store.getState().media?.tokens.get('r1')?.status).toBe('renewed');
+      expect(stateJSON(sent)).toContain('renewed');
+
+      expect(stateJSON(store.getState())).not.toMatch(SECRET);
+      expect(stateJSON(events)).not.toMatch(SECRET);
+      expect(stateJSON(sent)).not.toMatch(SECRET);
+      expect(consoleText()).not.toMatch(SECRET);
+      expect(reachableStrings(renewal).filter((text) => SECRET.test(text))).toEqual([]);
+      renewal.detach();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('the serializer and the walker do find a secret where there is one (the checks above are live)', () => {
