@@ -97,6 +97,20 @@ export interface SimulatedPlayStats {
   readonly peerToPeerPacketLostRate: number | undefined;
 }
 
+/**
+ * An `exceptionUpdate` code (web `ExceptionCode`): 1001–1010 a problem
+ * begins (capture, sending, receiving, decoding, rendering), 2001–2010 it is
+ * over.
+ *
+ * @example
+ * ```ts
+ * const decodeFailed: SimulatedExceptionCode = 1008;
+ * ```
+ */
+export type SimulatedExceptionCode =
+  | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010
+  | 2001 | 2002 | 2003 | 2004 | 2005 | 2006 | 2007 | 2008 | 2009 | 2010;
+
 /** A device as video/audioDeviceStateChanged describes it. */
 export interface SimulatedDeviceInfo {
   readonly deviceName: string;
@@ -134,7 +148,7 @@ export interface SimulatedEventArgs {
   audioDeviceStateChanged: [updateType: 'ADD' | 'DELETE', deviceType: 'Input' | 'Output', deviceInfo: SimulatedDeviceInfo];
   /** The screen stream createZegoStream made (a MediaStream in browsers). */
   screenSharingEnded: [mediaStream: SimulatedMediaStream];
-  exceptionUpdate: [streamID: string, eventData: { code: number; message: string }];
+  exceptionUpdate: [streamID: string, eventData: { code: SimulatedExceptionCode; message: string }];
 }
 
 /**

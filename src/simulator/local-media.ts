@@ -21,6 +21,7 @@
  *
  * Internal: not exported from the package.
  */
+import type { SimulatedExceptionCode } from './callbacks.js';
 import { PROPAGATION_DELAY_MS, SimulatorErrorCode } from './constants.js';
 import type { Effects } from './effects.js';
 import { createTestPattern, type SimulatedMediaStream } from './media.js';
@@ -94,7 +95,7 @@ function browserError(error: SimulatedBrowserError): SimulatedBrowserError {
 }
 
 // web SDK 3.12.0 ExceptionData messages, by code.
-const EXCEPTIONS: { readonly [code: number]: string } = {
+const EXCEPTIONS: { readonly [code in SimulatedExceptionCode]: string } = {
   1001: 'The video capture frame rate is too low.',
   1002: 'The capture volume is too low.',
   1003: 'The video bit rate sent is too low.',
@@ -193,7 +194,7 @@ export function createLocalMedia(world: World, fx: Effects): LocalMedia {
 
   /** The stream's own tracks follow what its owner turned off. */
   const showLocal = (local: LocalStreamState): void =>
-    fx.showTracks(local.media, { video: !(local.videoMuted || local.captureOff), audio: !local.audioMuted });
+    fx.showTracks(local.media, { video: !(local.videoMuted || local.captureOff || local.cameraLost), audio: !(local.audioMuted || local.micLost) });
 
   /** Tells one player what changed of the publisher's camera and microphone, and shows it in its media. */
   function deliver(engine: EngineState, streamID: string, player: PlayerState, status: RemoteStatus): void {
@@ -319,8 +320,7 @@ export function createLocalMedia(world: World, fx: Effects): LocalMedia {
         if (local.ended || local.source !== 'camera' || !(kind === 'camera' ? local.video : local.audio)) continue;
         if (kind === 'camera') local.cameraLost = true;
         else local.micLost = true;
-        // Its track ends; a stream that is published says so first (deviceError, then the DELETE).
-        fx.showTracks(local.media, kind === 'camera' ? { video: false } : { audio: false });
+        // Its track goes dark; a stream that is published says so first (deviceError, then the DELETE).
         if (published(engine, local)) fx.emit(engine, 'deviceError', SimulatorErrorCode.DEVICE_UNPLUGGED, device.deviceName);
         announce(engine, local);
       }
@@ -353,7 +353,7 @@ export function createLocalMedia(world: World, fx: Effects): LocalMedia {
       // 1001–1005 / 2001–2005 are about capture and sending (a publisher), 1006–1010 / 2006–2010 about receiving (a player).
       const sending = code % 1000 <= 5;
       if (!(sending ? engine.publishers.has(streamID) : engine.players.has(streamID))) return false;
-      fx.emit(engine, 'exceptionUpdate', streamID, { code, message: EXCEPTIONS[code]! });
+      fx.emit(engine, 'exceptionUpdate', streamID, { code: code as SimulatedExceptionCode, message: EXCEPTIONS[code as SimulatedExceptionCode] });
       return true;
     },
 

@@ -16,6 +16,8 @@
 export interface SimulatedMediaStandIn {
   readonly id: string;
   readonly simulated: true;
+  /** It stands for a stream with sound (a browser would refuse to autoplay it unmuted). */
+  readonly audio?: true;
 }
 
 /**
@@ -90,7 +92,7 @@ function silentAudioTrack(): MediaStreamTrack | null {
  * ```
  */
 export function createTestPattern(streamID: string, options: TestPatternOptions = {}): SimulatedMediaStream {
-  const standIn: SimulatedMediaStandIn = { id: `simulated-${streamID}`, simulated: true };
+  const standIn: SimulatedMediaStandIn = { id: `simulated-${streamID}`, simulated: true, ...(options.audio === true && { audio: true as const }) };
   if (typeof document === 'undefined' || typeof document.createElement !== 'function') return standIn;
   try {
     const canvas = document.createElement('canvas');

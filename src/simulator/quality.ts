@@ -8,8 +8,9 @@
  *   goes quiet;
  * - `networkQuality(userID, up, down)` for the publisher of each played stream
  *   (the grade the server relays). When those grades stop, the SDK's 3 s
- *   poll says −1 after two silent polls and 4 ("die") after four
- *   (ZegoExpressWebRTC 3.12.0, `startPollNetworkQuality`);
+ *   poll says −1 after two silent polls (ZegoExpressWebRTC 3.12.0,
+ *   `startPollNetworkQuality`; it says 4 after four, later than a simulated
+ *   player retries);
  * - `networkQuality('', up, down)` for the local user, every 3 s while it
  *   publishes or plays (its `startPublishNetWorkQuality` interval), −1 for
  *   the direction it does not use. Simulator choice: silent while the
@@ -177,12 +178,10 @@ export function createQuality(world: World, fx: Effects): Quality {
       player.missedGrades = 0;
       fx.emit(engine, 'networkQuality', player.publisherUserID, owner.engine.upstream, owner.engine.downstream);
     } else if (player.publisherUserID !== null) {
-      // The SDK's poll: no grade for two polls -> unknown, for four -> die.
+      // The SDK's poll: no grade for two polls -> unknown (it says 4 after four, but a
+      // simulated player gives up before that, PLAYER_RETRY_TIMEOUT_MS).
       player.missedGrades += 1;
-      if (player.missedGrades > 1) {
-        const grade: Grade = player.missedGrades > 3 ? 4 : -1;
-        fx.emit(engine, 'networkQuality', player.publisherUserID, grade, grade);
-      }
+      if (player.missedGrades > 1) fx.emit(engine, 'networkQuality', player.publisherUserID, -1, -1);
     }
   }
 

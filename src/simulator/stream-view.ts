@@ -43,12 +43,12 @@ export interface SimulatedStreamView {
   setAudioMuted(muted: boolean): boolean;
   on(event: 'autoplayFailed', callback: (element?: unknown, error?: unknown) => void): boolean;
   off(event: 'autoplayFailed', callback?: (element?: unknown, error?: unknown) => void): boolean;
-  /** What the view shows now: nothing, the picture only (sound refused or muted), or everything. */
+  /** What the view plays now: nothing, the picture without its sound (refused or muted), or all it has. */
   readonly playing: 'none' | 'video' | 'all';
 }
 
 const hasAudio = (media: SimulatedMediaStream): boolean =>
-  'getAudioTracks' in media && typeof media.getAudioTracks === 'function' && media.getAudioTracks().length > 0;
+  'simulated' in media ? media.audio === true : typeof media.getAudioTracks === 'function' && media.getAudioTracks().length > 0;
 
 /** The `<video>` a view shows in a browser, or null outside one (or for a container it cannot find). */
 function videoIn(container: unknown, media: SimulatedMediaStream): HTMLVideoElement | null {
@@ -85,7 +85,8 @@ export function createStreamView(engine: EngineState, fx: Effects, media: Simula
   function attempt(): void {
     if (!mounted || dead(engine)) return;
     const refusal = refused();
-    playing = refusal === 'all' ? 'none' : refusal === 'sound' || muted || !hasAudio(media) ? 'video' : 'all';
+    // 'video': the picture without the sound it has (refused, or muted by the app).
+    playing = refusal === 'all' ? 'none' : refusal === 'sound' || (muted && hasAudio(media)) ? 'video' : 'all';
     if (video && refusal !== 'all') void video.play().catch(() => undefined);
     if (!refusal) {
       engine.blockedViews.delete(resume);
