@@ -17,12 +17,15 @@ const ignore = ['react', 'react-dom', 'zustand'];
 // keep UTF-8 (3 bytes), as Vite and other app bundlers do.
 const utf8 = (config) => ({ ...config, charset: 'utf8' });
 
+// The opt-in media-health extension (issue 14): its own check below, not "core alone".
+const MEDIA_HEALTH = ['media-events.d.ts', 'media-health.d.ts', 'media-selectors.d.ts', 'device-error.d.ts'];
+
 // Runtime names of the core: declared in dist/core/*.d.ts and exported at
 // runtime by dist/index.js (types and interfaces drop out).
 async function coreExports() {
   const runtime = new Set(Object.keys(await import(dist('index.js'))));
   const declared = new Set();
-  for (const file of readdirSync(dist('core')).filter((name) => name.endsWith('.d.ts'))) {
+  for (const file of readdirSync(dist('core')).filter((name) => name.endsWith('.d.ts') && !MEDIA_HEALTH.includes(name))) {
     const text = readFileSync(dist(`core/${file}`), 'utf8');
     for (const match of text.matchAll(/export declare (?:const|let|function|class|enum|abstract class) (\w+)/g)) {
       declared.add(match[1]);
@@ -109,6 +112,14 @@ export default [
     ignore,
     limit: '4 KB',
     modifyEsbuildConfig: noZhCatalog,
+  },
+  {
+    name: 'zego-status-kit: createStatusStore + mediaHealth() (issue 14 opt-in), for the record',
+    path: dist('index.js'),
+    import: '{ createStatusStore, mediaHealth }',
+    gzip: true,
+    ignore,
+    modifyEsbuildConfig: utf8,
   },
   {
     name: 'zego-status-kit: whole entry (core + adapters + policies), for the record',

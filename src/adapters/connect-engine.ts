@@ -59,15 +59,6 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
-/** `call()`'s value, or undefined when it throws: nothing an extension does may break the adapter. */
-function attempt<T>(call: () => T): T | undefined {
-  try {
-    return call();
-  } catch {
-    return undefined;
-  }
-}
-
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
@@ -204,11 +195,11 @@ export function connectEngine(
     }
   }
   // Anything else an extension feeds the store from (the browser's online/offline events).
-  const detachers = extra.map((adapter) => attempt(() => adapter.attach?.(store)));
+  const detachers = extra.map((adapter) => adapter.attach?.(store));
   return () => {
     if (!connected) return;
     connected = false;
-    for (const detach of detachers) attempt(() => detach?.());
+    for (const detach of detachers) detach?.();
     for (const [name, handler] of attached.splice(0)) {
       try {
         engine.off(name, handler);

@@ -22,7 +22,7 @@
  */
 import type { DeviceIssueReason, DeviceKind, QualityGrade, StreamQualityStats } from '../core/media-events.js';
 import { isId, isNumber } from '../core/guards.js';
-import { createMediaHealthState, reduceMediaHealth } from '../core/media-health.js';
+import { withMediaHealth } from '../core/media-health.js';
 import type { EngineEventReader, ExtensionAdapter, StatusExtension, StatusStore } from '../core/store.js';
 import { propsOf, readErrorCode, readUpdateType } from './connect-engine.js';
 
@@ -206,12 +206,10 @@ function watchConnectivity(store: StatusStore): () => void {
  * connectZegoWeb(engine, store); // also networkQuality, playQualityUpdate, tokenWillExpire, ...
  * ```
  */
-export function mediaHealth(options: MediaHealthOptions = {}): StatusExtension<'media'> {
+export function mediaHealth(options: MediaHealthOptions = {}): StatusExtension {
   const web: ExtensionAdapter = { readers: WEB_READERS };
   return {
-    key: 'media',
-    init: createMediaHealthState,
-    reduce: reduceMediaHealth,
+    wrap: withMediaHealth,
     web: options.browserConnectivity === false ? web : { ...web, attach: watchConnectivity },
     native: { readers: NATIVE_READERS },
   };

@@ -2,9 +2,27 @@
  * Turns what a failed `createZegoStream`, `getUserMedia` or
  * `getDisplayMedia` rejects with (a DOMException such as `NotAllowedError`,
  * or the web SDK's `{ code: 1103064, msg }`) into a `deviceError` event the
- * store keeps, and names the reason. Pure: reads `name`, `code`, `message`.
+ * store keeps, names the reason, and describes it for people with what to do
+ * (in English; `zhCNErrors` from `zego-status-kit/zh-CN` has them in Chinese).
+ * Pure: reads `name`, `code`, `message`. Part of media health: apps that do
+ * not use it do not ship these sentences.
+ *
+ * Where the codes and names come from:
+ * - Device and permission codes 1006006 1103002 1103010 1103042 1103043
+ *   1103053 1103061 1103064 1103065 1103066 1106007–1106010: the same web
+ *   tables (1103064 "get device not allowed", 1103065 "device is not
+ *   readable", 1103066 "device does not meet constraints", 1006006 "the
+ *   device is unplugged", 1106008 "the camera may be loose", 1106010 "camera
+ *   track ended", ...) and `createZegoStream`'s declaration in
+ *   zego.client.web.d.ts (1103064 permission, 1103065 device occupied, 1103066
+ *   bad settings, 1103061 getUserMedia failed).
+ * - Browser names NotAllowedError NotFoundError NotReadableError
+ *   OverconstrainedError SecurityError AbortError: what `getUserMedia` /
+ *   `getDisplayMedia` reject with (MDN, "MediaDevices: getUserMedia() method",
+ *   Exceptions); `screenSharingEnded` is the SDK event of that name.
  */
-import { describeDeviceError, type ErrorDescription, type ErrorMessages } from './errors.js';
+import { describeFrom, type Catalog, type Entry } from './error-lookup.js';
+import { describeError, type ErrorDescription, type ErrorMessages } from './errors.js';
 import { isNumber, isObject } from './guards.js';
 import type { DeviceErrorEvent, DeviceIssueReason, DeviceKind } from './media-events.js';
 import type { DeviceIssue } from './media-health.js';
@@ -71,6 +89,81 @@ const DEVICE_BY_CODE: { readonly [code: number]: DeviceKind } = {
   1106009: 'microphone',
   1106010: 'camera',
 };
+
+// Sentences several codes share (an SDK code and the browser error it wraps).
+const DENIED: Entry = {
+  c: 'permission',
+  en: "Camera or microphone access is blocked; allow it in the browser's site settings (and the system's privacy settings), then try again.",
+};
+const IN_USE: Entry = { c: 'device', en: 'The camera or microphone is in use by another app or failed to start; close other apps using it and try again.' };
+const NO_MATCH: Entry = { c: 'device', en: 'No camera or microphone matches the requested settings; choose another device and try again.' };
+const NOT_STARTED: Entry = { c: 'device', en: 'The camera or microphone could not be started; check the device and try again.' };
+
+// describeDeviceError's own table, so that describeError (in every banner) does not carry it.
+const DEVICE_CATALOG: Catalog = {
+  // Web SDK codes (createZegoStream rejects with these; deviceError sends 1006006, 1106007–1106010).
+  1006006: { c: 'device', en: 'A camera or microphone was unplugged; plug it back in or choose another device.' },
+  1103002: { c: 'device', en: 'This browser cannot capture audio or video; use a recent Chrome, Edge, Firefox or Safari.' },
+  1103010: { c: 'device', en: 'Screen sharing could not start; try again.' },
+  1103042: { c: 'device', en: 'Screen sharing was cancelled; choose a screen or window to share it.' },
+  1103043: { c: 'device', en: 'This browser cannot share the screen; use a recent desktop Chrome, Edge or Firefox.' },
+  1103053: { c: 'permission', en: 'Camera and microphone need a secure page; open this page over HTTPS.' },
+  1103061: NOT_STARTED,
+  1103064: DENIED,
+  1103065: IN_USE,
+  1103066: NO_MATCH,
+  1106007: { c: 'device', en: 'The microphone may be loose; check its connection.' },
+  1106008: { c: 'device', en: 'The camera may be loose; check its connection.' },
+  1106009: { c: 'device', en: 'The microphone stopped; check it and turn it back on.' },
+  1106010: { c: 'device', en: 'The camera stopped; check it and turn it back on.' },
+  // What getUserMedia / getDisplayMedia reject with (DOMException names).
+  NotAllowedError: DENIED,
+  NotFoundError: { c: 'device', en: 'No camera or microphone was found; connect one and try again.' },
+  NotReadableError: IN_USE,
+  OverconstrainedError: NO_MATCH,
+  SecurityError: { c: 'permission', en: 'This page is not allowed to use the camera or microphone; it must be served over HTTPS and allowed by the site.' },
+  AbortError: NOT_STARTED,
+  screenSharingEnded: { c: 'device', en: 'Screen sharing stopped; share again to continue.' },
+};
+
+/**
+ * Every code and name {@link describeDeviceError} adds to the catalog: the web
+ * SDK's device and permission codes and the browser's media error names.
+ *
+ * @example
+ * ```ts
+ * DEVICE_ERROR_CODES.includes('NotAllowedError'); // true
+ * DEVICE_ERROR_CODES.includes(1103064);           // true
+ * ```
+ */
+// (Built in a pure call so that bundlers drop it, and the table, when unused.)
+export const DEVICE_ERROR_CODES: readonly (number | string)[] = /* @__PURE__ */ (() =>
+  Object.freeze(Object.keys(DEVICE_CATALOG).map((key) => (/^\d/.test(key) ? Number(key) : key))))();
+
+/**
+ * `describeError` for camera, microphone and screen problems too: the
+ * web SDK's device codes (1103064 access denied, 1103065 in use, 1006006
+ * unplugged, ...) and the browser's media error names (`NotAllowedError`,
+ * `NotFoundError`, `NotReadableError`, `OverconstrainedError`,
+ * `SecurityError`, `AbortError`), each with what to do; every other code as
+ * `describeError` says it. In a function of its own so that the room banners,
+ * which only need `describeError`, do not ship these sentences.
+ *
+ * @example
+ * ```ts
+ * describeDeviceError('NotAllowedError');
+ * // { code: 'NotAllowedError', category: 'permission', known: true,
+ * //   message: "Camera or microphone access is blocked; allow it in the browser's site settings ..." }
+ * describeDeviceError(1103065, zhCNErrors).message; // '摄像头或麦克风被其他应用占用或无法启动，请关闭占用它的应用后重试。'
+ * ```
+ */
+export function describeDeviceError(code: number | string, messages?: ErrorMessages | 'en'): ErrorDescription {
+  // Integers, or names (not '1103064' as text); own keys only: 'constructor' is not in the catalog.
+  const key = Number.isInteger(code) || (typeof code === 'string' && /^\D/.test(code));
+  return key && Object.hasOwn(DEVICE_CATALOG, code)
+    ? describeFrom(code, messages, (num) => DEVICE_CATALOG[num])
+    : describeError(code as number, messages);
+}
 
 const own = <T>(table: { readonly [key: string]: T }, key: unknown): T | undefined =>
   (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(table, key) ? table[key] : undefined;

@@ -45,14 +45,15 @@ export interface StatusStoreOptions extends StatusOptions {
 export type StoreEvent = StatusEvent | MediaHealthEvent;
 
 /**
- * The slices extensions may add to {@link StatusState}, by key.
+ * A reducer over the whole state and every event the store accepts: the
+ * core's {@link statusReducer}, or it wrapped by extensions.
  *
  * @example
  * ```ts
- * const key: StatusExtensionKey = 'media';
+ * const reduce: StoreReducer = (state, event) => statusReducer(state, event as StatusEvent);
  * ```
  */
-export type StatusExtensionKey = 'media';
+export type StoreReducer = (state: StatusState, event: StoreEvent) => StatusState;
 
 /**
  * Reads one engine callback's arguments into an event's fields (`type` may
@@ -84,22 +85,24 @@ export interface ExtensionAdapter {
 }
 
 /**
- * A slice of state with its own reducer, run after the core reducer on every
- * dispatched event: `reduce` gets the slice, the event and the core's new
- * state, and returns the slice (the same object when nothing changed). The
- * adapters register its engine readers when a store has it.
+ * Something kept next to the core's state, e.g. `mediaHealth()`: `wrap`
+ * takes the store's reducer and returns one that also keeps the extension's
+ * slice (it runs the inner reducer first, then updates its slice from the
+ * event and the new state, returning the same object when nothing changed).
+ * The store starts from the wrapped reducer applied to the initial state and
+ * an empty event, so the slice exists from the start. The adapters register
+ * the extension's engine readers when a store has it. Wrapping, rather than a
+ * slice reducer the store would call, keeps `createStatusStore` as small for
+ * apps without extensions as it was.
  *
  * @example
  * ```ts
  * const store = createStatusStore({ extensions: [mediaHealth()] });
- * store.extensions[0]?.key; // 'media'
+ * store.getState().media?.offlineSince; // null
  * ```
  */
-export interface StatusExtension<K extends StatusExtensionKey = StatusExtensionKey> {
-  readonly key: K;
-  /** The slice before any event. */
-  init(): NonNullable<StatusState[K]>;
-  reduce(slice: NonNullable<StatusState[K]>, event: StoreEvent, state: StatusState): NonNullable<StatusState[K]>;
+export interface StatusExtension {
+  wrap(reducer: StoreReducer): StoreReducer;
   /** Readers `connectZegoWeb` adds. */
   readonly web?: ExtensionAdapter;
   /** Readers `connectZegoNative` adds. */
@@ -157,8 +160,10 @@ export type StatusEventListener<E extends StoreEvent = StatusEvent> = (event: E,
  */
 export function createStatusStore(options: StatusStoreOptions = {}): StatusStore {
   const extensions = options.extensions ?? [];
-  const initial: { -readonly [K in keyof StatusState]: StatusState[K] } = createInitialStatus(options);
-  for (const { key, init } of extensions) initial[key] = init();
+  // The core reducer ignores events it does not know (media health's); each
+  // extension wraps it to keep its own slice.
+  const reduce = extensions.reduce<StoreReducer>((inner, extension) => extension.wrap(inner), statusReducer as StoreReducer);
+  const initial = reduce(createInitialStatus(options), {} as StoreEvent);
   const init = (): StatusState => initial;
   const api = createStore<StatusState>()(
     (options.devtools ? devtools(init, { name: 'zego-status-kit' }) : init) as StateCreator<StatusState>,
@@ -186,15 +191,7 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
       for (let next; (next = queue.shift()) !== undefined; ) {
         const current = next;
         const prev = api.getState();
-        // The core reducer ignores events it does not know (media health's);
-        // each extension then updates its slice, which a new core state lacks.
-        let state = statusReducer(prev, current as StatusEvent);
-        for (const { key, reduce } of extensions) {
-          const slice = reduce(prev[key]!, current, state);
-          // Object.assign, not `{ ...state, [key]: slice }`: in V8 that spread
-          // of the reducer's objects costs ~15 µs an event (measured), assign ~0.1 µs.
-          if (slice !== state[key]) state = Object.assign({}, state, { [key]: slice });
-        }
+        const state = reduce(prev, current);
         if (state !== prev) api.setState(state, true);
         for (const listener of eventListeners) safely(() => listener(current, state, prev));
       }

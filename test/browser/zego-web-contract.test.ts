@@ -12,7 +12,7 @@ import { systemClock } from '../../src/core/clock.js';
 import type { StatusEvent } from '../../src/core/events.js';
 import { selectRoom } from '../../src/core/selectors.js';
 import { createStatusStore } from '../../src/core/store.js';
-import { connectZegoWeb } from '../../src/adapters/index.js';
+import { connectZegoWeb, mediaHealth } from '../../src/adapters/index.js';
 
 /** A port nothing listens on; the host is the one name the resolver rules leave alone. */
 const DEAD_SERVER = 'wss://127.0.0.1:9/ws';
@@ -80,4 +80,20 @@ describe('zego-express-engine-webrtc, offline', () => {
     },
     60_000,
   );
+
+  it('media health (issue 14): the real engine knows every callback the web adapter registers for it', () => {
+    ZegoExpressEngine.presetLogConfig({ logLevel: 'error', remoteLogLevel: 'disable' });
+    const engine = new ZegoExpressEngine(1, DEAD_SERVER);
+    engine.setDebugVerbose(false);
+    // 3.12's on() returns false for an event it does not know (DESIGN §4): every registration must say true.
+    const registered: [string, unknown][] = [];
+    const on = engine.on.bind(engine);
+    const spy = { on: (event: string, callback: never) => (registered.push([event, on(event as never, callback)]), registered.at(-1)![1]), off: engine.off.bind(engine) };
+    const store = createStatusStore({ clock: systemClock, extensions: [mediaHealth({ browserConnectivity: false })] });
+    const disconnect = connectZegoWeb(spy as never, store);
+    cleanups.push(disconnect);
+    const media = registered.slice(5);
+    expect(media.map(([event]) => event)).toEqual(Object.keys(mediaHealth().web!.readers));
+    expect(media.filter(([, known]) => known !== true)).toEqual([]);
+  });
 });

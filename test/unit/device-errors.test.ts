@@ -5,8 +5,15 @@
  * English and Simplified Chinese.
  */
 import { describe, expect, it } from 'vitest';
-import { deviceErrorEvent, deviceIssueReason, deviceOfCode, describeDeviceIssue } from '../../src/core/device-error.js';
-import { DEVICE_ERROR_CODES, describeDeviceError, describeError } from '../../src/core/errors.js';
+import {
+  DEVICE_ERROR_CODES,
+  describeDeviceError,
+  describeDeviceIssue,
+  deviceErrorEvent,
+  deviceIssueReason,
+  deviceOfCode,
+} from '../../src/core/device-error.js';
+import { describeError } from '../../src/core/errors.js';
 import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 import type { DeviceIssue } from '../../src/core/media-health.js';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DEVICE_ERROR_CODES, describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
+import { DEVICE_ERROR_CODES } from '../../src/core/device-error.js';
+import { describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
 import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 
 const REQUIRED = [
