@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
@@ -17,11 +17,24 @@ const chromium = playwright({
   },
 });
 
+// Autoplay tests (issue 14) get browsers of their own: the first with the real
+// autoplay policy and a page no test has clicked yet (a click anywhere in a
+// browser lets every later frame of it play sound), the second with the
+// policy off, for the case where the browser allows autoplay with sound (the
+// stories use that one too, see below).
+const AUTOPLAY_TESTS = ['test/browser/autoplay.test.tsx', 'test/browser/autoplay-allowed.test.tsx'];
+const autoplayAllowed = playwright({
+  launchOptions: {
+    executablePath: process.env.ZSK_CHROMIUM || '/usr/bin/chromium',
+    args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+  },
+});
+
 // One Chromium per browser project; each instance needs a name of its own.
-const browser = (name: string) => ({
+const browser = (name: string, provider = chromium) => ({
   enabled: true,
   headless: true,
-  provider: chromium,
+  provider,
   instances: [{ browser: 'chromium' as const, name }],
   screenshotFailures: false,
 });
@@ -54,13 +67,31 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...AUTOPLAY_TESTS],
           browser: browser('browser-chromium'),
         },
       },
       {
         extends: true,
+        test: { name: 'browser-autoplay', include: [AUTOPLAY_TESTS[0]!], browser: browser('autoplay-chromium') },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser-autoplay-allowed',
+          include: [AUTOPLAY_TESTS[1]!],
+          browser: browser('autoplay-allowed-chromium', autoplayAllowed),
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
-        test: { name: 'storybook', browser: browser('storybook-chromium') },
+        // Stories refuse autoplay themselves, deterministically (refuseAutoplay in
+        // stories/support/media-story.ts): their clicks are testing-library events,
+        // not user gestures, so the browser's own policy must not refuse as well.
+        // The first story of a file also pays for compiling it: on a shared 2-core
+        // machine that alone can approach vitest's default 15 s.
+        test: { name: 'storybook', testTimeout: 30_000, browser: browser('storybook-chromium', autoplayAllowed) },
       },
     ],
   },

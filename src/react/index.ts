@@ -52,3 +52,24 @@ export {
 } from './use-connection-status.js';
 export { ConnectionStatusBadge, type ConnectionStatusBadgeProps } from './connection-status-badge.js';
 export { StreamView, type StreamViewProps } from './stream-view.js';
+
+// Media health (issue 14): needs createStatusStore({ extensions: [mediaHealth()] }).
+export { enMedia } from './i18n/en-media.js';
+export type { MediaMessages, QualityName } from './i18n/messages.js';
+export { resumeBlockedMedia } from './media/autoplay-registry.js';
+export { useAutoplay, type AutoplayOptions, type AutoplayView } from './media/use-autoplay.js';
+export { StartMediaButton, type StartMediaButtonProps } from './media/start-media-button.js';
+export { useStreamHealth, type StreamHealthView } from './media/use-stream-health.js';
+export { useQualityGrade, qualityName, type QualityTarget } from './media/use-quality-grade.js';
+export {
+  useConnectionQuality,
+  type ConnectionQualityOptions,
+  type ConnectionQualityView,
+} from './media/use-connection-quality.js';
+export {
+  ConnectionQualityIndicator,
+  type ConnectionQualityIndicatorProps,
+} from './media/connection-quality-indicator.js';
+export { useDeviceError, type DeviceErrorOptions, type DeviceErrorView } from './media/use-device-error.js';
+export { DeviceErrorBanner, type DeviceErrorBannerProps } from './media/device-error-banner.js';
+export { useTokenRenewal, type UseTokenRenewalOptions, type TokenRenewalControls } from './media/use-token-renewal.js';

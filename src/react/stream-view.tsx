@@ -1,6 +1,11 @@
-import { forwardRef, useEffect, useRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
+import { useStatusStore } from './context.js';
 import { usePlayerState } from './hooks.js';
+import { autoplayPrompt, cameraOffPlaceholder, enStreamView, StreamTileBar } from './media/stream-tile-parts.js';
+import { useMediaMessages } from './media/use-media-messages.js';
+import { useStreamHealth } from './media/use-stream-health.js';
+import { useStreamPlayback } from './media/use-stream-playback.js';
 import { StreamRemovedOverlay, type StreamRemovedOverlayProps } from './stream-removed-overlay.js';
 import { useStreamMedia } from './use-stream-media.js';
 
@@ -19,7 +24,11 @@ export interface StreamViewProps
   streamID: string;
   /** The MediaStream to show; default: the one `useAudiencePolicy` got for this stream. */
   media?: MediaStream | null;
-  /** Mute the video element (autoplay with sound needs a user gesture in browsers). */
+  /**
+   * Play without sound. Unmuted (the default), the browser may refuse to
+   * start before a user gesture: the tile then plays muted if it can and
+   * offers "Turn on sound", else "Tap to play".
+   */
   muted?: boolean;
   /** Extra props for the `<video>` element. */
   videoProps?: VideoHTMLAttributes<HTMLVideoElement>;
@@ -31,6 +40,18 @@ export interface StreamViewProps
  * {@link StreamRemovedOverlay} on top (while PLAYING, an empty, transparent,
  * click-through live region). `data-state` is the player state (NO_PLAY,
  * PLAY_REQUESTING, PLAYING).
+ *
+ * It calls `play()` itself. When the browser refuses (autoplay policy:
+ * sound needs a user gesture) it plays muted so the picture shows and offers
+ * "Turn on sound", or "Tap to play" when even muted playback is refused
+ * (`data-autoplay="audio"` / `"all"`); one click there, or on
+ * `StartMediaButton`, starts every blocked tile of the page. With the
+ * `mediaHealth()` extension the block is in the store (`useAutoplay`), and the
+ * tile also shows: the `label` as a name tag; a placeholder with the label's
+ * name and initial while the publisher's camera is off (`data-camera="off"`);
+ * a muted-mic icon ("Microphone off", `data-microphone="off"`); "Weak network"
+ * while the play quality is poor; "Video is stuttering" during a decode or
+ * render exception.
  *
  * @example
  * ```tsx
@@ -56,22 +77,25 @@ export const StreamView = forwardRef(function StreamView({
   className,
   ...rest
 }: StreamViewProps, ref: Ref<HTMLDivElement>) {
-  const player = usePlayerState(streamID, store);
+  const api = useStatusStore(store);
+  const player = usePlayerState(streamID, api);
   const registered = useStreamMedia(streamID);
   const source = media === undefined ? registered : media;
-  const video = useRef<HTMLVideoElement | null>(null);
-
-  // srcObject is a property, not an attribute: set after mount, cleared after.
-  useEffect(() => {
-    const node = video.current!;
-    node.srcObject = source;
-    return () => {
-      node.srcObject = null;
-    };
-  }, [source]);
+  const health = useStreamHealth(streamID, { store: api });
+  const { video, blocked } = useStreamPlayback(streamID, source, muted, health.autoplay, api);
+  const text = useMediaMessages(enStreamView, messages);
+  const name = label ?? streamID;
 
   return (
-    <div ref={ref} data-state={player.state} className={kitClass(unstyled, 'zsk-stream', className)} {...rest}>
+    <div
+      ref={ref}
+      data-state={player.state}
+      data-autoplay={blocked ?? undefined}
+      data-camera={health.cameraOff ? 'off' : undefined}
+      data-microphone={health.microphoneOff ? 'off' : undefined}
+      className={kitClass(unstyled, 'zsk-stream', className)}
+      {...rest}
+    >
       <video
         {...videoProps}
         ref={video}
@@ -79,6 +103,16 @@ export const StreamView = forwardRef(function StreamView({
         playsInline
         muted={muted}
         className={kitClass(unstyled, 'zsk-stream__video', videoProps?.className)}
+      />
+      {health.cameraOff && cameraOffPlaceholder(unstyled, name, text)}
+      <StreamTileBar
+        streamID={streamID}
+        label={label}
+        microphoneOff={health.microphoneOff}
+        stuttering={health.stuttering}
+        store={api}
+        text={text}
+        unstyled={unstyled}
       />
       <StreamRemovedOverlay
         streamID={streamID}
@@ -91,6 +125,7 @@ export const StreamView = forwardRef(function StreamView({
         label={label}
         unstyled={unstyled}
       />
+      {blocked && autoplayPrompt(unstyled, blocked, name, text)}
     </div>
   );
 });

@@ -2,9 +2,10 @@
  * What the reconnecting banner shows, as data: the headless half of
  * `ReconnectingBanner`, usable in React Native too (no DOM).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../core/errors.js';
 import { nonNegative } from '../core/guards.js';
+import { selectOfflineSince, selectTokenStatus } from '../core/media-selectors.js';
 import type { RoomStatus } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusMessages, useStatusStore } from './context.js';
@@ -13,6 +14,7 @@ import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessages } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
 import { useNow } from './use-now.js';
+import { useStatus } from './use-status.js';
 
 /**
  * How long a LOGINING may last before the banner says "Connecting…": a normal
@@ -39,14 +41,17 @@ export const RECONNECTED_CONFIRMATION_MS = 2000;
 const SECOND = 1000;
 
 /**
- * What the banner shows: `data-state` of its root.
+ * What the banner shows: `data-state` of its root. With the `mediaHealth()`
+ * extension also `offline` (the browser's `offline` event, at once, before the
+ * SDK's RECONNECTING) and `expiring` (the room's token expires soon and has not
+ * been renewed: a countdown, and the failure of the last renewal).
  *
  * @example
  * ```ts
  * const state: ReconnectingBannerState = 'reconnecting';
  * ```
  */
-export type ReconnectingBannerState = 'hidden' | 'connecting' | 'reconnecting' | 'reconnected' | 'failed';
+export type ReconnectingBannerState = 'hidden' | 'connecting' | 'reconnecting' | 'reconnected' | 'failed' | 'offline' | 'expiring';
 
 /**
  * Options of {@link useReconnectingBanner} (and props of `ReconnectingBanner`).
@@ -84,16 +89,16 @@ export interface ReconnectingBannerView {
    */
   readonly room: RoomStatus;
   readonly title: string | null;
-  /** Since the outage (or the login) began. */
+  /** Since the outage (the browser going offline or the SDK's RECONNECTING, whichever came first) or the login began. */
   readonly elapsedMs: number | null;
   readonly elapsedText: string | null;
-  /** Until the SDK gives up (retryDeadline). */
+  /** Until the SDK gives up (retryDeadline), or, for `expiring`, until the token expires. */
   readonly remainingMs: number | null;
   readonly remainingText: string | null;
   /** The 90 s heartbeat timeout passed: others see this user as gone (seed 003, T4'). */
   readonly heartbeatTimedOut: boolean;
   readonly note: string | null;
-  /** The failure from the error catalog, for `failed`. */
+  /** The failure from the error catalog, for `failed` (and a failed token renewal, for `expiring`). */
   readonly errorCode: number | null;
   readonly errorText: string | null;
 }
@@ -103,7 +108,11 @@ export interface ReconnectingBannerView {
  * hidden while connected; "Reconnecting…" with elapsed time, time left before
  * the SDK gives up and, past 90 s, that others see you as gone; "Reconnected"
  * for 2 s; LOGIN_FAILED / RECONNECT_FAILED with the reason; a LOGINING longer
- * than 3 s as "Connecting…". Ticks once a second only while a time is shown.
+ * than 3 s as "Connecting…". With the `mediaHealth()` extension: "You're
+ * offline" as soon as the browser says so (the outage clock starts then, and
+ * the room's phase stays what the SDK says), and "Session expiring" with a
+ * countdown while the token's renewal has not succeeded (with the error of a
+ * failed one). Ticks once a second only while a time is shown.
  *
  * `ReconnectingBanner` keeps its live region mounted, empty, while `hidden`:
  * screen readers announce text that appears in a region they already track,
@@ -126,53 +135,77 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const [outageShown, setOutageShown] = useState(false);
   const [held, setHeld] = useState<ReconnectingBannerState>('hidden');
   const { phase, loginStartedAt } = room;
+  const offlineSince = useStatus(selectOfflineSince, undefined, store);
+  const token = useStatus(useCallback((state) => selectTokenStatus(state, roomID), [roomID]), undefined, store);
+  const [outageFrom, setOutageFrom] = useState<number | null>(null);
   const now = store.clock.now();
+  const reconnecting = phase === 'reconnecting';
+  // Offline is the browser's word, kept apart from the SDK's phase; a failure or a kick-out says more.
+  const offline = offlineSince !== null && phase !== 'failed' && phase !== 'kicked';
+  // The outage began with whichever came first, and keeps that start while it lasts (back online, still
+  // reconnecting): outageFrom holds the offline start once the browser is back online.
+  const outageStart = offline || reconnecting ? Math.min(offlineSince ?? now, reconnecting ? room.reconnectingSince ?? now : now, outageFrom ?? now) : null;
+  // Set from tokenWillExpire until a renewal succeeds.
+  const expiresAt = token?.expiresAt ?? null;
 
   // The state the room asks for right now, before anti-flap.
   const waitingForNotice = phase === 'connecting' && loginStartedAt !== null;
   const noticeShown = waitingForNotice && now - loginStartedAt >= noticeMs;
   const wanted: ReconnectingBannerState =
-    phase === 'reconnecting' || phase === 'failed'
+    phase === 'failed'
       ? phase
-      : noticeShown
-        ? 'connecting'
-        : // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
-          phase === 'connected' &&
-            room.reason === 'RECONNECTED' &&
-            outageShown &&
-            now - room.since < nonNegative(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
-          ? 'reconnected'
-          : 'hidden';
+      : offline
+        ? 'offline'
+        : reconnecting
+          ? phase
+          : expiresAt !== null
+            ? 'expiring'
+            : noticeShown
+              ? 'connecting'
+              : // Confirm only an outage the user saw: a blip hidden by showDelayMs stays hidden.
+                phase === 'connected' &&
+                  room.reason === 'RECONNECTED' &&
+                  outageShown &&
+                  now - room.since < nonNegative(options.reconnectedMs, RECONNECTED_CONFIRMATION_MS)
+                ? 'reconnected'
+                : 'hidden';
 
   // Tick on the second while a time is shown, or once when a LOGINING reaches the notice delay.
   useNow(
-    phase === 'reconnecting' || (phase === 'connected' && outageShown) || noticeShown
+    outageStart !== null || expiresAt !== null || (phase === 'connected' && outageShown) || noticeShown
       ? SECOND
       : waitingForNotice
         ? noticeMs
         : null,
-    phase === 'reconnecting' ? room.reconnectingSince : phase === 'connecting' ? loginStartedAt : room.since,
+    outageStart ?? expiresAt ?? (phase === 'connecting' ? loginStartedAt : room.since),
     store,
   );
   const visible = useAntiFlap(wanted !== 'hidden', options, store.clock);
 
   useEffect(() => {
     // The outage was seen once it showed, and is forgotten once the banner is gone.
-    if ((visible ? wanted === 'reconnecting' : wanted === 'hidden') && visible !== outageShown) setOutageShown(visible);
+    if ((visible ? outageStart !== null : wanted === 'hidden') && visible !== outageShown) setOutageShown(visible);
     if (wanted !== 'hidden' && wanted !== held) setHeld(wanted);
-  }, [visible, wanted, outageShown, held]);
+    // Only an outage that began offline needs holding (reconnectingSince outlives repeated RECONNECTING).
+    const hold = offlineSince ?? (reconnecting ? outageFrom : null);
+    if (hold !== outageFrom) setOutageFrom(hold);
+  }, [visible, wanted, outageShown, held, offlineSince, reconnecting, outageFrom]);
 
   // Kept on screen by minVisibleMs after the room moved on: the last thing shown.
   const state = !visible ? 'hidden' : wanted !== 'hidden' ? wanted : held;
   // Times and the error only for what the room says now, not for a state held by minVisibleMs.
   const current = wanted === state;
-  const reconnecting = state === 'reconnecting';
-  const since = !current ? null : reconnecting ? room.reconnectingSince : state === 'connecting' ? loginStartedAt : null;
+  const expiring = current && state === 'expiring';
+  const since = !current ? null : state === 'connecting' ? loginStartedAt : outageStart;
   const elapsedMs = since === null ? null : Math.max(0, now - since);
-  const remainingMs = since === null || room.retryDeadline === null ? null : Math.max(0, room.retryDeadline - now);
+  // The SDK's deadline while it logs in or retries (none while only the browser is offline); the token's while it expires.
+  const deadline = expiring ? expiresAt : since !== null ? room.retryDeadline : null;
+  const remainingMs = deadline === null ? null : Math.max(0, deadline - now);
   const heartbeatTimedOut = since !== null && reconnecting && room.heartbeatDeadline !== null && now >= room.heartbeatDeadline;
   const code = current && state === 'failed' ? (room.lastError?.code ?? room.errorCode) : null;
-  const texts = reconnecting ? 'reconnecting' : 'connecting';
+  const tokenError = expiring ? token!.error : null;
+  const tokenFailure = tokenError && describeError(tokenError.errorCode, messages.errors);
+  const texts = state === 'connecting' ? 'connecting' : 'reconnecting';
   return {
     state,
     room,
@@ -184,7 +217,9 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
             (room.lastError?.reason ?? room.reason) === 'LOGIN_FAILED'
             ? messages.loginFailed
             : messages.reconnectFailed
-          : messages[state],
+          : state === 'expiring'
+            ? messages.tokenExpiring
+            : messages[state],
     elapsedMs,
     elapsedText:
       elapsedMs === null
@@ -194,10 +229,13 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
     remainingText:
       remainingMs === null
         ? null
-        : formatMessage(messages[`${texts}Remaining`], { remaining: formatDuration(remainingMs, messages, 'ceil') }),
+        : formatMessage(messages[expiring ? 'tokenRemaining' : (`${texts}Remaining` as const)], { remaining: formatDuration(remainingMs, messages, 'ceil') }),
     heartbeatTimedOut,
     note: heartbeatTimedOut ? messages.heartbeatTimedOut : null,
-    errorCode: code,
-    errorText: code === null ? null : describeError(code, messages.errors).message,
+    errorCode: code ?? tokenError?.errorCode ?? null,
+    errorText:
+      code !== null
+        ? describeError(code, messages.errors).message
+        : tokenFailure && `${messages.tokenRenewFailed} ${tokenFailure.known ? tokenFailure.message : (tokenError!.message ?? tokenFailure.message)}`,
   };
 }

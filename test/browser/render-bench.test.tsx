@@ -15,15 +15,13 @@
  * same events on the store alone for comparison. `npm run bench` runs this
  * file too (scripts/bench.mjs, last step).
  */
-import { Profiler, type ProfilerOnRenderCallback } from 'react';
+import type { ProfilerOnRenderCallback } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/core/clock.js';
 import type { StatusEvent } from '../../src/core/events.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
-import { StatusProvider } from '../../src/react/context.js';
+import type { StatusStore } from '../../src/core/store.js';
 import { StreamView } from '../../src/react/stream-view.js';
+import { fmt, mountGrid, playingRoom, timePerEvent as timeEach, unmountGrids } from './bench-support.js';
 
 const TILES = 1000;
 const ROOM = 'room-1';
@@ -31,60 +29,17 @@ const EVENTS = 200;
 const STREAM_IDS = Array.from({ length: TILES }, (_, i) => `stream-${i}`);
 
 /** A connected room listing every stream, each PLAYING: the steady state of a big audience view. */
-function liveStore(): StatusStore {
-  const clock = createManualClock();
-  const store = createStatusStore({ clock });
-  const at = () => clock.now();
-  store.dispatch({ type: 'roomStateChanged', roomID: ROOM, reason: 'LOGINING', errorCode: 0, at: at() });
-  clock.advance(120);
-  store.dispatch({ type: 'roomStateChanged', roomID: ROOM, reason: 'LOGINED', errorCode: 0, at: at() });
-  store.dispatch({
-    type: 'roomStreamUpdate',
-    roomID: ROOM,
-    updateType: 'ADD',
-    streamList: STREAM_IDS.map((streamID, i) => ({ streamID, user: { userID: `host-${i}` } })),
-    at: at(),
-  });
-  for (const streamID of STREAM_IDS) store.dispatch({ type: 'playerStateUpdate', streamID, state: 'PLAYING', errorCode: 0, at: at() });
-  return store;
-}
+const liveStore = (): StatusStore => playingRoom(ROOM, STREAM_IDS).store;
 
-function Tiles({ store, onRender }: { store: StatusStore; onRender?: ProfilerOnRenderCallback }) {
-  return (
-    <StatusProvider store={store}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(40, 24px)', gap: 1 }}>
-        {STREAM_IDS.map((streamID) =>
-          onRender ? (
-            <Profiler key={streamID} id={streamID} onRender={onRender}>
-              <StreamView streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
-            </Profiler>
-          ) : (
-            <StreamView key={streamID} streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
-          ),
-        )}
-      </div>
-    </StatusProvider>
-  );
-}
-
-const mounted: { root: Root; host: HTMLElement }[] = [];
+const tile = (streamID: string) => (
+  <StreamView streamID={streamID} muted data-stream={streamID} style={{ width: 24, height: 18 }} />
+);
 function mount(store: StatusStore, onRender?: ProfilerOnRenderCallback) {
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  const root = createRoot(host);
-  const started = performance.now();
-  flushSync(() => root.render(<Tiles store={store} onRender={onRender} />));
-  const mountMs = performance.now() - started;
-  mounted.push({ root, host });
-  const tile = (streamID: string) => host.querySelector<HTMLElement>(`[data-stream="${streamID}"]`)!;
-  return { host, mountMs, tile };
+  const { host, mountMs } = mountGrid(store, STREAM_IDS, tile, onRender);
+  const tileOf = (streamID: string) => host.querySelector<HTMLElement>(`[data-stream="${streamID}"]`)!;
+  return { host, mountMs, tile: tileOf };
 }
-afterEach(() => {
-  for (const { root, host } of mounted.splice(0)) {
-    root.unmount();
-    host.remove();
-  }
-});
+afterEach(unmountGrids);
 
 const player = (streamID: string, state: 'PLAYING' | 'PLAY_REQUESTING' | 'NO_PLAY', at: number): StatusEvent => ({
   type: 'playerStateUpdate',
@@ -101,14 +56,7 @@ const room = (reason: 'RECONNECTING' | 'RECONNECTED', at: number): StatusEvent =
   at,
 });
 
-/** Mean ms per event, each dispatched and committed inside flushSync (dispatch + selectors + render + DOM). */
-function timePerEvent(store: StatusStore, make: (i: number) => StatusEvent): number {
-  const started = performance.now();
-  for (let i = 0; i < EVENTS; i++) flushSync(() => store.dispatch(make(i)));
-  return (performance.now() - started) / EVENTS;
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const timePerEvent = (store: StatusStore, make: (i: number) => StatusEvent): number => timeEach(store, make, EVENTS);
 
 describe(`render cost: ${TILES} StreamView tiles in Chromium`, () => {
   it('one player event re-renders exactly one tile, and reaches the DOM within the same task', async () => {

@@ -28,6 +28,10 @@ export const en: StatusMessages = {
   reconnectFailed: 'Could not reconnect',
   errorCode: 'Error {code}',
   retry: 'Retry',
+  offline: "You're offline",
+  tokenExpiring: 'Session expiring',
+  tokenRemaining: 'expires in {remaining}',
+  tokenRenewFailed: 'Could not renew the session.',
 
   kickedTitle: 'You are no longer in the room',
   kickedElsewhere: 'You signed in on another device, so this one left the room.',

@@ -4,6 +4,7 @@
  * and always rendered as text.
  */
 import type { ErrorMessages } from '../../core/errors.js';
+import type { DeviceKind } from '../../core/media-events.js';
 import type { StreamDeleteReason } from '../../core/status.js';
 import type { RoomPhase } from '../../core/states.js';
 
@@ -26,7 +27,7 @@ export type StatusLocale = 'en' | 'zh-CN';
  * const overrides: Partial<StatusMessages> = { reconnecting: 'Hang on…' };
  * ```
  */
-export interface StatusMessages {
+export interface StatusMessages extends Partial<MediaMessages> {
   /** Which locale this catalog is written in. */
   readonly locale: StatusLocale;
   /**
@@ -52,6 +53,14 @@ export interface StatusMessages {
   readonly reconnectFailed: string;
   readonly errorCode: string;
   readonly retry: string;
+  /** The browser went offline (its `offline` event), before the SDK noticed. */
+  readonly offline: string;
+  /** The room's token expires soon and has not been renewed yet. */
+  readonly tokenExpiring: string;
+  /** Time left before the token expires: `{remaining}`. */
+  readonly tokenRemaining: string;
+  /** The last token renewal failed (the error follows). */
+  readonly tokenRenewFailed: string;
 
   readonly kickedTitle: string;
   /** 1002050: the same userID logged in elsewhere. */
@@ -69,6 +78,52 @@ export interface StatusMessages {
 
   readonly phaseLabel: string;
   readonly phases: Readonly<Record<RoomPhase, string>>;
+}
+
+/**
+ * The quality grades as `ConnectionQualityIndicator` names them in
+ * `data-quality`: the web SDK's `QualityGrade` names (−1 Unknown, 0
+ * Excellent, 1 Good, 2 Middle, 3 Poor, 4 Die), lower-case.
+ *
+ * @example
+ * ```ts
+ * const quality: QualityName = 'poor'; // grade 3
+ * ```
+ */
+export type QualityName = 'unknown' | 'excellent' | 'good' | 'middle' | 'poor' | 'die';
+
+/**
+ * The strings of the media-health components (`StreamView`'s tile states,
+ * `StartMediaButton`, `ConnectionQualityIndicator`, `DeviceErrorBanner`).
+ * Optional in {@link StatusMessages}: `zhCN` has them all, and any missing
+ * one falls back to English (`enMedia`), which only the media components
+ * ship, so an app that uses none of them does not carry these strings.
+ *
+ * @example
+ * ```ts
+ * const overrides: Partial<MediaMessages> = { tapToPlay: 'Start video' };
+ * ```
+ */
+export interface MediaMessages {
+  /** The button over a tile (and `StartMediaButton`) when the browser blocked playback. */
+  readonly tapToPlay: string;
+  /** The same when only the sound is blocked: the picture plays muted. */
+  readonly turnOnSound: string;
+  /** Accessible name of the placeholder shown while the remote camera is off: `{name}`. */
+  readonly cameraOff: string;
+  /** Accessible name of the muted-microphone icon. */
+  readonly microphoneOff: string;
+  /** Hint on a tile whose play quality is poor. */
+  readonly weakNetwork: string;
+  /** Hint on a tile with a decode or render exception (1008–1010). */
+  readonly stuttering: string;
+  /** Accessible label of `ConnectionQualityIndicator`: `{quality}`. */
+  readonly qualityLabel: string;
+  readonly qualities: Readonly<Record<QualityName, string>>;
+  /** Title of `DeviceErrorBanner`: `{device}`. */
+  readonly deviceFailed: string;
+  /** The device in {@link MediaMessages.deviceFailed}; `unknown` when the SDK did not say which. */
+  readonly devices: Readonly<Record<DeviceKind | 'unknown', string>>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { zhCNErrors } from '../../core/errors-zh-CN.js';
-import type { StatusMessages } from './messages.js';
+import type { MediaMessages, StatusMessages } from './messages.js';
 
 /**
  * The Simplified Chinese catalog, in a module of its own so English-only apps
@@ -11,7 +11,7 @@ import type { StatusMessages } from './messages.js';
  * <StatusProvider store={store} messages={zhCN}><ReconnectingBanner /></StatusProvider>
  * ```
  */
-export const zhCN: StatusMessages = {
+export const zhCN: StatusMessages & MediaMessages = {
   locale: 'zh-CN',
   errors: zhCNErrors,
   durationSeconds: '{s} 秒',
@@ -30,6 +30,10 @@ export const zhCN: StatusMessages = {
   reconnectFailed: '重新连接失败',
   errorCode: '错误码 {code}',
   retry: '重试',
+  offline: '你已离线',
+  tokenExpiring: '会话即将过期',
+  tokenRemaining: '{remaining}后过期',
+  tokenRenewFailed: '会话续期失败。',
 
   kickedTitle: '你已不在房间中',
   kickedElsewhere: '你的账号已在其他设备登录，本设备已退出房间。',
@@ -58,5 +62,29 @@ export const zhCN: StatusMessages = {
     reconnecting: '重新连接中',
     failed: '连接失败',
     kicked: '已被移出房间',
+  },
+
+  tapToPlay: '点击播放',
+  turnOnSound: '开启声音',
+  cameraOff: '{name}：摄像头已关闭',
+  microphoneOff: '麦克风已关闭',
+  weakNetwork: '网络不佳',
+  stuttering: '视频卡顿',
+  qualityLabel: '连接质量：{quality}',
+  qualities: {
+    unknown: '未知',
+    excellent: '优',
+    good: '良',
+    middle: '中',
+    poor: '差',
+    die: '极差',
+  },
+  deviceFailed: '无法使用{device}',
+  devices: {
+    camera: '摄像头',
+    microphone: '麦克风',
+    speaker: '扬声器',
+    screen: '屏幕共享',
+    unknown: '摄像头或麦克风',
   },
 };

@@ -1,0 +1,112 @@
+/**
+ * The local camera / microphone problem to show, as data: the headless half
+ * of `DeviceErrorBanner`.
+ */
+import { useRef, useState } from 'react';
+import { deviceErrorEvent, describeDeviceIssue } from '../../core/device-error.js';
+import type { ErrorCategory } from '../../core/errors.js';
+import type { DeviceKind } from '../../core/media-events.js';
+import type { DeviceIssue } from '../../core/media-health.js';
+import { selectDeviceIssues } from '../../core/media-selectors.js';
+import type { StatusStore } from '../../core/store.js';
+import { useStatusStore } from '../context.js';
+import { formatMessage, type StatusMessages } from '../i18n/messages.js';
+import { enDevice } from '../i18n/en-media.js';
+import { useStatus } from '../use-status.js';
+import { useMediaHealthWarning } from './media-health-warning.js';
+import { useMediaMessages } from './use-media-messages.js';
+
+/**
+ * Options of {@link useDeviceError}.
+ *
+ * @example
+ * ```ts
+ * const options: DeviceErrorOptions = { onRetry: (device) => zg.createZegoStream({ camera: { video: device !== 'microphone', audio: true } }) };
+ * ```
+ */
+export interface DeviceErrorOptions {
+  store?: StatusStore;
+  messages?: Partial<StatusMessages>;
+  /**
+   * Tries the device again (e.g. `createZegoStream` / `getUserMedia`). When it
+   * returns a promise, the outcome is recorded: resolved clears the issue
+   * (`deviceRecovered`), rejected replaces it with the new error
+   * (`deviceErrorEvent`). Otherwise the app reports the outcome itself.
+   */
+  onRetry?: (device: DeviceKind | null) => unknown;
+}
+
+/**
+ * What {@link useDeviceError} returns.
+ *
+ * @example
+ * ```tsx
+ * const view: DeviceErrorView = useDeviceError();
+ * if (view.issue) console.log(view.title, view.message);
+ * ```
+ */
+export interface DeviceErrorView {
+  /** The newest device problem, or null when there is none. */
+  readonly issue: DeviceIssue | null;
+  /** Every current problem, newest first (at most one per device). */
+  readonly issues: readonly DeviceIssue[];
+  /** "Can't use your camera". */
+  readonly title: string | null;
+  /** What happened and what to do, from the error catalog (`describeDeviceIssue`). */
+  readonly message: string | null;
+  readonly category: ErrorCategory | null;
+  /** Runs `onRetry` for the issue's device; undefined without `onRetry` or while a retry runs. */
+  readonly retry: (() => void) | undefined;
+}
+
+/**
+ * The newest local device problem (camera or microphone denied by the browser
+ * or the system, not found, in use, unplugged mid-call, screen sharing
+ * ended), in the catalog's words with what to do, and a retry that records
+ * its outcome. Needs the `mediaHealth()` extension.
+ *
+ * @example
+ * ```tsx
+ * function CameraProblem() {
+ *   const { issue, title, message, retry } = useDeviceError({ onRetry: () => zg.createZegoStream() });
+ *   if (!issue) return null;
+ *   return <p role="alert">{title}: {message} {retry && <button onClick={retry}>Retry</button>}</p>;
+ * }
+ * ```
+ */
+export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorView {
+  const store = useStatusStore(options.store);
+  const text = useMediaMessages(enDevice, options.messages);
+  useMediaHealthWarning('DeviceErrorBanner', store);
+  const issues = useStatus(selectDeviceIssues, undefined, store);
+  const issue = issues[0] ?? null;
+  const [pending, setPending] = useState(false);
+  const latest = useRef(options.onRetry);
+  latest.current = options.onRetry;
+  const described = issue && describeDeviceIssue(issue, text.errors);
+
+  const retry = (): void => {
+    const device = issue!.device;
+    const result = latest.current!(device) as PromiseLike<unknown> | undefined;
+    if (typeof result?.then !== 'function') return;
+    setPending(true);
+    const done = (event: Parameters<StatusStore['dispatch']>[0]): void => {
+      setPending(false);
+      store.dispatch(event);
+    };
+    const at = () => store.clock.now();
+    result.then(
+      () => done({ type: 'deviceRecovered', ...(device && { device }), at: at() }),
+      (error) => done(deviceErrorEvent(error, { ...(device && { device }), at: at() })),
+    );
+  };
+
+  return {
+    issue,
+    issues,
+    title: issue && formatMessage(text.deviceFailed, { device: text.devices[issue.device ?? 'unknown'] }),
+    message: described && described.message,
+    category: described && described.category,
+    retry: issue && options.onRetry && !pending ? retry : undefined,
+  };
+}

@@ -1,0 +1,164 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { StartMediaButton, StreamView } from '../src/react/index.js';
+import { formatMessage } from '../src/react/i18n/messages.js';
+import { STREAM, watching, withStatus } from './support/status-story.js';
+import { MEDIA, blockedAutoplay, hostsPlaying, media, mediaMessagesOf, playQuality, playbackOf } from './support/media-story.js';
+
+const meta = {
+  title: 'Media health/StreamView',
+  component: StreamView,
+  args: { streamID: STREAM, label: 'Host', className: 'story-stream' },
+  argTypes: {
+    store: { control: false },
+    messages: { control: false },
+    media: { control: false },
+    videoProps: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'What a tile says about its stream besides the picture, with the `mediaHealth()` extension: autoplay blocked ' +
+          '("Turn on sound" / "Tap to play"), the remote camera off (the label\'s name and initial), the remote microphone ' +
+          'off (an icon named "Microphone off"), the label as a name tag, "Weak network" while the play quality is poor, ' +
+          '"Video is stuttering" during a decode or render exception. Each state is built from the SDK events the adapter ' +
+          'dispatches (`remoteCameraStatusUpdate`, `playQualityUpdate`, `exceptionUpdate`, ...). The autoplay stories play a ' +
+          'real picture-and-sound stream in a browser that refuses sound before a click, as Chromium does.',
+      },
+    },
+  },
+} satisfies Meta<typeof StreamView>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const tileOf = (canvasElement: HTMLElement): HTMLElement => canvasElement.querySelector<HTMLElement>('.zsk-stream, [data-state]')!;
+
+/** Chromium refuses sound before a gesture: the picture plays muted, "Turn on sound"; a click starts the sound. */
+export const AutoplaySoundBlocked: Story = {
+  ...withStatus([watching], MEDIA),
+  beforeEach: blockedAutoplay('sound', STREAM),
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole('button', { name: `${t.turnOnSound} Host` }, { timeout: 5000 });
+    const video = canvasElement.querySelector('video')!;
+    await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'audio');
+    await expect(await playbackOf(video)).toEqual({ paused: false, muted: true, advancing: true });
+    await userEvent.click(button);
+    await waitFor(() => expect(video.muted).toBe(false));
+    await expect(await playbackOf(video)).toEqual({ paused: false, muted: false, advancing: true });
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** Even muted playback refused: "Tap to play" over the tile; a click starts it. */
+export const AutoplayBlocked: Story = {
+  ...withStatus([watching], MEDIA),
+  beforeEach: blockedAutoplay('all', STREAM),
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole('button', { name: `${t.tapToPlay} Host` }, { timeout: 5000 });
+    const video = canvasElement.querySelector('video')!;
+    await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'all');
+    await userEvent.click(button);
+    await waitFor(() => expect(video.paused).toBe(false));
+    await expect(video.muted).toBe(false);
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** `remoteCameraStatusUpdate` MUTE: the host's name and initial instead of a black picture. */
+export const CameraOff: Story = {
+  ...withStatus([watching, media({ type: 'remoteCameraStatusUpdate', streamID: STREAM, status: 'MUTE' })], MEDIA),
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const placeholder = within(canvasElement).getByRole('img', { name: formatMessage(t.cameraOff, { name: 'Host' }) });
+    await expect(placeholder).toHaveTextContent('H');
+    await expect(tileOf(canvasElement)).toHaveAttribute('data-camera', 'off');
+  },
+};
+
+/** `remoteMicStatusUpdate` MUTE: a muted-mic icon with an accessible name, next to the name tag. */
+export const MicrophoneOff: Story = {
+  ...withStatus([watching, media({ type: 'remoteMicStatusUpdate', streamID: STREAM, status: 'MUTE' })], { ...MEDIA, testPatterns: [STREAM] }),
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('img', { name: t.microphoneOff })).toBeVisible();
+    await expect(canvas.getByText('Host')).toBeVisible();
+  },
+};
+
+/** `playQualityUpdate` poor (3): "Weak network". */
+export const WeakNetwork: Story = {
+  ...withStatus([watching, playQuality(STREAM, 3)], { ...MEDIA, testPatterns: [STREAM] }),
+  play: async ({ canvasElement, globals }) => {
+    await expect(within(canvasElement).getByText(mediaMessagesOf({ globals }).weakNetwork)).toBeVisible();
+  },
+};
+
+/** `exceptionUpdate` 1009 (decode frame rate too low): "Video is stuttering". */
+export const Stuttering: Story = {
+  ...withStatus([watching, media({ type: 'exceptionUpdate', streamID: STREAM, code: 1009 })], { ...MEDIA, testPatterns: [STREAM] }),
+  play: async ({ canvasElement, globals }) => {
+    await expect(within(canvasElement).getByText(mediaMessagesOf({ globals }).stuttering)).toBeVisible();
+  },
+};
+
+const NAMES = ['Ana', 'Bo', 'Chen', '李雷'];
+
+/** Every tile state at once, and the page-level StartMediaButton: one click starts every blocked tile. */
+function AllStates() {
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 240px)', gap: 8 }}>
+      <StartMediaButton />
+      <span />
+      {NAMES.map((name) => (
+        <StreamView key={name} streamID={`${name}-main`} label={name} className="story-stream" style={{ width: 240 }} />
+      ))}
+    </div>
+  );
+}
+
+const allStates: Story = {
+  ...withStatus(
+    [
+      watching,
+      hostsPlaying(...NAMES),
+      media({ type: 'remoteCameraStatusUpdate', streamID: 'Ana-main', status: 'MUTE' }),
+      media({ type: 'remoteMicStatusUpdate', streamID: 'Ana-main', status: 'MUTE' }),
+      playQuality('Bo-main', 4),
+      media({ type: 'exceptionUpdate', streamID: 'Bo-main', code: 1010 }),
+      media({ type: 'remoteMicStatusUpdate', streamID: 'Chen-main', status: 'MUTE' }),
+    ],
+    MEDIA,
+  ),
+  render: () => <AllStates />,
+  beforeEach: blockedAutoplay('sound', 'Bo-main', 'Chen-main', '李雷-main'),
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('img', { name: formatMessage(t.cameraOff, { name: 'Ana' }) })).toHaveTextContent('A');
+    await expect(canvas.getAllByRole('img', { name: t.microphoneOff })).toHaveLength(2);
+    await expect(canvas.getByText(t.weakNetwork)).toBeVisible();
+    await expect(canvas.getByText(t.stuttering)).toBeVisible();
+    // Three tiles with sound, refused: each offers it, and so does the page-level button.
+    for (const name of ['Bo', 'Chen', '李雷']) await canvas.findByRole('button', { name: `${t.turnOnSound} ${name}` });
+    const start = canvas.getByRole('button', { name: t.turnOnSound });
+    await userEvent.click(start);
+    await waitFor(() => expect(canvas.queryAllByRole('button')).toHaveLength(0));
+    for (const video of canvasElement.querySelectorAll('video')) if (video.srcObject) await expect(video.muted).toBe(false);
+  },
+};
+
+/** All tile states, light theme. */
+export const AllStatesLight: Story = { ...allStates };
+
+/** All tile states, dark theme. */
+export const AllStatesDark: Story = { ...allStates, globals: { theme: 'dark' } };
+
+/** All tile states, zh-CN. */
+export const AllStatesZhCN: Story = { ...allStates, globals: { locale: 'zh-CN' } };
