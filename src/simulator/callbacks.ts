@@ -56,37 +56,19 @@ export interface SimulatedPublishStats {
  * ```
  */
 export interface SimulatedPlayStats {
-  readonly video: {
-    readonly frameHeight: number;
-    readonly frameWidth: number;
-    readonly googCodecName: string;
-    readonly muteState: '0' | '1';
-    readonly videoBitrate: number;
-    readonly videoFPS: number;
+  readonly video: SimulatedPublishStats['video'] & {
     readonly videoRenderFPS: number;
-    readonly videoPacketsLost: number;
-    readonly videoPacketsLostRate: number;
-    readonly videoTransferFPS: number;
-    readonly videoQuality: Grade;
     readonly videoFramesDecoded: number;
     readonly videoFramesDropped: number;
     readonly videoCumulativeDecodeTime: number;
     readonly videoCumulativeBreakTime: number;
     readonly videoCumulativeBreakRate: number;
   };
-  readonly audio: {
-    readonly audioBitrate: number;
-    readonly audioCodec: string;
+  readonly audio: SimulatedPublishStats['audio'] & {
     readonly audioJitter: number;
     readonly audioLevel: number;
-    readonly audioPacketsLost: number;
-    readonly audioPacketsLostRate: number;
-    readonly audioQuality: Grade;
     readonly audioSamplingRate: number;
-    readonly muteState: '0' | '1';
-    readonly audioFPS: number;
     readonly audioSendLevel: number;
-    readonly googCodecName: string;
     readonly audioCumulativeDecodeTime: number;
     readonly audioCumulativeBreakTime: number;
     readonly audioCumulativeBreakRate: number;

@@ -246,6 +246,15 @@ export function createLocalMedia(world: World, fx: Effects): LocalMedia {
     else fx.emit(engine, 'audioDeviceStateChanged', updateType, 'Input', info);
   }
 
+  /** The owner turns something of a stream it made off or on: false (nothing changed) for bad input; the players hear it. */
+  function change(engine: EngineState, media: unknown, valid: boolean, apply: (local: LocalStreamState) => void): boolean {
+    const local = localOf(engine, media);
+    if (dead(engine) || !local || !valid) return false;
+    apply(local);
+    announce(engine, local);
+    return true;
+  }
+
   const published = (engine: EngineState, local: LocalStreamState): boolean =>
     [...engine.publishers.values()].some((publisher) => publisher.local === local);
 
@@ -283,27 +292,21 @@ export function createLocalMedia(world: World, fx: Effects): LocalMedia {
     },
 
     muteVideo(engine, media, mute, retain) {
-      const local = localOf(engine, media);
-      if (dead(engine) || !local || typeof mute !== 'boolean' || (retain !== undefined && typeof retain !== 'boolean')) return false;
-      local.videoMuted = mute;
-      announce(engine, local);
-      return true;
+      return change(engine, media, typeof mute === 'boolean' && (retain === undefined || typeof retain === 'boolean'), (local) => {
+        local.videoMuted = mute as boolean;
+      });
     },
 
     muteAudio(engine, media, mute) {
-      const local = localOf(engine, media);
-      if (dead(engine) || !local || typeof mute !== 'boolean') return false;
-      local.audioMuted = mute;
-      announce(engine, local);
-      return true;
+      return change(engine, media, typeof mute === 'boolean', (local) => {
+        local.audioMuted = mute as boolean;
+      });
     },
 
     enableCapture(engine, media, enable) {
-      const local = localOf(engine, media);
-      if (dead(engine) || !local || typeof enable !== 'boolean') return false;
-      local.captureOff = !enable;
-      announce(engine, local);
-      return true;
+      return change(engine, media, typeof enable === 'boolean', (local) => {
+        local.captureOff = !enable;
+      });
     },
 
     setFault(engine, kind, fault) {

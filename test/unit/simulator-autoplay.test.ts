@@ -7,11 +7,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { connectZegoStreamView } from '../../src/adapters/media-health.js';
-import { mediaHealth } from '../../src/adapters/media-health.js';
-import { connectZegoWeb } from '../../src/adapters/index.js';
 import { selectAutoplayBlock } from '../../src/core/media-selectors.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
-import { STREAM, liveRoom } from './simulator-health-helpers.js';
+import { STREAM, liveRoom, liveRoomSeenBy } from './simulator-health-helpers.js';
 
 describe('autoplay refused until a gesture (simulated ZegoStreamView)', () => {
   it("blockAutoplay('sound'): play() -> autoplayFailed(element, NotAllowedError) once the refusal arrives; the picture plays", async () => {
@@ -101,14 +98,7 @@ describe('autoplay refused until a gesture (simulated ZegoStreamView)', () => {
   });
 
   it('through the kit: connectZegoStreamView records the block; the app reports the resume after the gesture', async () => {
-    let store: StatusStore = createStatusStore();
-    const { clock, viewer, played } = await liveRoom({
-      events: [],
-      before: ({ clock, viewer }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(viewer, store);
-      },
-    });
+    const { clock, viewer, played, store } = await liveRoomSeenBy('viewer');
     viewer.blockAutoplay('sound');
     const view = viewer.createRemoteStreamView(played);
     connectZegoStreamView(view, store, STREAM);

@@ -5,14 +5,11 @@
  * manual clock from T = the viewer's PLAYING.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectZegoWeb } from '../../src/adapters/index.js';
-import { mediaHealth } from '../../src/adapters/media-health.js';
 import { deviceErrorEvent } from '../../src/core/device-error.js';
 import { selectDeviceIssues, selectStreamHealth } from '../../src/core/media-selectors.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
 import { PROPAGATION_DELAY_MS, SimulatorErrorCode, createSimulatedRoom } from '../../src/simulator/index.js';
 import { createManualClock } from '../../src/core/clock.js';
-import { ROOM, SECOND, STREAM, liveRoom, record } from './simulator-health-helpers.js';
+import { ROOM, SECOND, STREAM, liveRoom, record, liveRoomSeenBy } from './simulator-health-helpers.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -101,14 +98,7 @@ describe('camera and microphone off and on (mutePublishStreamVideo / mutePublish
   });
 
   it('through the kit: the viewer\'s store keeps the remote camera as MUTE', async () => {
-    let store: StatusStore = createStatusStore();
-    const { clock, host, camera } = await liveRoom({
-      events: [],
-      before: ({ clock, viewer }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(viewer, store);
-      },
-    });
+    const { clock, host, camera, store } = await liveRoomSeenBy('viewer');
     host.mutePublishStreamVideo(camera, true);
     clock.advance(PROPAGATION_DELAY_MS);
     expect(selectStreamHealth(store.getState(), STREAM).camera).toBe('MUTE');
@@ -205,14 +195,7 @@ describe('devices unplugged mid-call', () => {
   });
 
   it('through the kit: the host store keeps an unplugged camera issue', async () => {
-    let store: StatusStore = createStatusStore();
-    const { host } = await liveRoom({
-      events: [],
-      before: ({ clock, host }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(host, store);
-      },
-    });
+    const { host, store } = await liveRoomSeenBy('host');
     host.unplugDevice('camera');
     expect(selectDeviceIssues(store.getState())[0]).toMatchObject({ reason: 'unplugged', errorCode: 1006006, deviceName: 'Simulated Camera' });
   });
@@ -251,14 +234,7 @@ describe('exceptionUpdate on demand (1001–1010 begin, 2001–2010 back to norm
   });
 
   it('through the kit: the viewer store lists 1008 while it lasts', async () => {
-    let store: StatusStore = createStatusStore();
-    const { viewer } = await liveRoom({
-      events: [],
-      before: ({ clock, viewer }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(viewer, store);
-      },
-    });
+    const { viewer, store } = await liveRoomSeenBy('viewer');
     viewer.raiseException(STREAM, 1008);
     expect(selectStreamHealth(store.getState(), STREAM).exceptions).toEqual([1008]);
     viewer.raiseException(STREAM, 2008);

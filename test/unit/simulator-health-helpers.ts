@@ -4,7 +4,10 @@
  * it, on a manual clock, with every callback each engine sends recorded as
  * [ms since the mark, event, ...args].
  */
+import { connectZegoWeb } from '../../src/adapters/index.js';
+import { mediaHealth } from '../../src/adapters/media-health.js';
 import { createManualClock, type ManualClock } from '../../src/core/clock.js';
+import { createStatusStore, type StatusStore } from '../../src/core/store.js';
 import {
   LOGIN_LATENCY_MS,
   PLAY_LATENCY_MS,
@@ -97,4 +100,25 @@ export async function liveRoom(
 /** Advances the clock to `at` (absolute). */
 export function advanceTo(clock: ManualClock, at: number): void {
   clock.advance(Math.max(0, at - clock.now()));
+}
+
+/**
+ * {@link liveRoom} with the kit watching one side: a store with the
+ * `mediaHealth()` extension (no window listener) fed by connectZegoWeb from
+ * before the login, so it knows the room and the stream.
+ */
+export async function liveRoomSeenBy(
+  side: 'host' | 'viewer',
+  options: Omit<Parameters<typeof liveRoom>[0] & object, 'before' | 'events'> = {},
+): Promise<LiveRoom & { store: StatusStore }> {
+  let store: StatusStore | undefined;
+  const live = await liveRoom({
+    ...options,
+    events: [],
+    before: (engines) => {
+      store = createStatusStore({ clock: engines.clock, extensions: [mediaHealth({ browserConnectivity: false })] });
+      connectZegoWeb(engines[side], store);
+    },
+  });
+  return { ...live, store: store! };
 }

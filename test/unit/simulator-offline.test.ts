@@ -7,14 +7,12 @@
  * (seed 003) as with any drop. T is goOffline.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectZegoWeb } from '../../src/adapters/index.js';
 import { mediaHealth } from '../../src/adapters/media-health.js';
 import { selectOfflineSince } from '../../src/core/media-selectors.js';
 import { selectRoom } from '../../src/core/selectors.js';
 import { HEARTBEAT_TIMEOUT_MS } from '../../src/core/status.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
 import { PUBLISH_LATENCY_MS, SimulatorErrorCode, WEB_RECONNECTING_DELAY_MS } from '../../src/simulator/index.js';
-import { ROOM, SECOND, liveRoom, type LiveRoom } from './simulator-health-helpers.js';
+import { ROOM, SECOND, liveRoom, liveRoomSeenBy, type LiveRoom } from './simulator-health-helpers.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -100,18 +98,12 @@ describe('goOffline / goOnline', () => {
   });
 
   it('through the kit: the app forwards the tab\'s events; "offline" in the store at T, the room still LOGINED until T + 8 s', async () => {
-    let store: StatusStore = createStatusStore();
-    const live = await liveRoom({
-      events: [],
-      before: ({ clock, host }) => {
-        // browserConnectivity: false -- the kit's own window listener is not this tab's.
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(host, store);
-        for (const type of ['online', 'offline'] as const) {
-          host.connectivity!.addEventListener(type, () => store.dispatch({ type, at: clock.now() }));
-        }
-      },
-    });
+    // mediaHealth({ browserConnectivity: false }): the kit's own window listener is not this tab's.
+    const live = await liveRoomSeenBy('host');
+    const { store, clock, host } = live;
+    for (const type of ['online', 'offline'] as const) {
+      host.connectivity!.addEventListener(type, () => store.dispatch({ type, at: clock.now() }));
+    }
     const t = live.clock.now();
     live.host.goOffline();
     expect(selectOfflineSince(store.getState())).toBe(t);

@@ -11,9 +11,8 @@ import { createManualClock } from '../../src/core/clock.js';
 import { mediaHealth } from '../../src/adapters/media-health.js';
 import { connectZegoWeb } from '../../src/adapters/index.js';
 import { selectStreamQualityGrade, selectUserQualityGrade } from '../../src/core/media-selectors.js';
-import { createStatusStore } from '../../src/core/store.js';
 import { PLAYER_RETRY_TIMEOUT_MS, PLAY_LATENCY_MS, QUALITY_INTERVAL_MS, createSimulatedRoom } from '../../src/simulator/index.js';
-import { ROOM, SECOND, STREAM, advanceTo, liveRoom, record, type Call } from './simulator-health-helpers.js';
+import { ROOM, SECOND, STREAM, advanceTo, liveRoom, record, type Call, liveRoomSeenBy } from './simulator-health-helpers.js';
 
 /** [t, grade] of each play report. */
 const playGrades = (calls: Call[]) =>
@@ -178,14 +177,7 @@ describe('simulator quality reports (web SDK 3.12: every 3 s)', () => {
   });
 
   it('through the kit: connectZegoWeb + mediaHealth() shows the grade, and unknown once the host has been silent 7 s', async () => {
-    let store = createStatusStore();
-    const { clock, host } = await liveRoom({
-      events: [],
-      before: ({ clock, viewer }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(viewer, store);
-      },
-    });
+    const { clock, host, store } = await liveRoomSeenBy('viewer');
     host.setNetworkQuality({ upstream: 3 });
     clock.advance(3 * SECOND);
     expect(selectUserQualityGrade(store.getState(), 'host', clock.now())).toBe(3);

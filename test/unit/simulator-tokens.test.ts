@@ -8,12 +8,9 @@
  * host's LOGINED.
  */
 import { describe, expect, it } from 'vitest';
-import { connectZegoWeb } from '../../src/adapters/index.js';
-import { mediaHealth } from '../../src/adapters/media-health.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { selectTokenStatus } from '../../src/core/media-selectors.js';
 import { selectRoom } from '../../src/core/selectors.js';
-import { createStatusStore, type StatusStore } from '../../src/core/store.js';
 import { attachTokenRenewal } from '../../src/policy/token-renewal.js';
 import {
   DEFAULT_TOKEN_LIFETIME_MS,
@@ -23,7 +20,7 @@ import {
   TOKEN_WARNING_LEAD_MS,
   createSimulatedRoom,
 } from '../../src/simulator/index.js';
-import { ROOM, SECOND, STREAM, advanceTo, liveRoom, record } from './simulator-health-helpers.js';
+import { ROOM, SECOND, STREAM, advanceTo, liveRoom, liveRoomSeenBy, record } from './simulator-health-helpers.js';
 
 const LIFETIME = 60 * SECOND;
 const KICKOUT = ['roomStateChanged', ROOM, 'KICKOUT', 1102018, '{"custom_kickout_message":"token expired; kickout reason: 4"}'];
@@ -153,36 +150,23 @@ describe('token expiry while cut off', () => {
 });
 
 describe('through the kit: attachTokenRenewal on the simulated engine', () => {
-  async function withStore(tokenLifetimeMs: number) {
-    let store: StatusStore = createStatusStore();
-    const live = await liveRoom({
-      tokenLifetimeMs,
-      events: [],
-      before: ({ clock, host }) => {
-        store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-        connectZegoWeb(host, store);
-      },
-    });
-    return { ...live, store: () => store };
-  }
-
   it('T − 30 s: the policy fetches and renews; the store says renewed; T: no kick-out', async () => {
-    const { clock, host, store } = await withStore(LIFETIME);
-    attachTokenRenewal({ engine: host, store: store(), roomID: ROOM, fetchToken: () => 'fresh-token' });
+    const { clock, host, store } = await liveRoomSeenBy('host', { tokenLifetimeMs: LIFETIME });
+    attachTokenRenewal({ engine: host, store: store, roomID: ROOM, fetchToken: () => 'fresh-token' });
     advanceTo(clock, LOGIN_LATENCY_MS + LIFETIME - TOKEN_WARNING_LEAD_MS);
     await Promise.resolve();
     await Promise.resolve();
-    expect(selectTokenStatus(store().getState(), ROOM)?.status).toBe('renewed');
+    expect(selectTokenStatus(store.getState(), ROOM)?.status).toBe('renewed');
     advanceTo(clock, LOGIN_LATENCY_MS + LIFETIME + SECOND);
-    expect(selectRoom(store().getState(), ROOM).reason).toBe('LOGINED');
+    expect(selectRoom(store.getState(), ROOM).reason).toBe('LOGINED');
   });
 
   it('the server refuses: the store says renewed (the SDK said true), and at T the room is KICKOUT 1102018', async () => {
-    const { clock, host, store } = await withStore(LIFETIME);
+    const { clock, host, store } = await liveRoomSeenBy('host', { tokenLifetimeMs: LIFETIME });
     host.refuseTokenRenewal();
-    attachTokenRenewal({ engine: host, store: store(), roomID: ROOM, fetchToken: () => 'fresh-token' });
+    attachTokenRenewal({ engine: host, store: store, roomID: ROOM, fetchToken: () => 'fresh-token' });
     advanceTo(clock, LOGIN_LATENCY_MS + LIFETIME);
     await Promise.resolve();
-    expect(selectRoom(store().getState(), ROOM)).toMatchObject({ reason: 'KICKOUT', errorCode: SimulatorErrorCode.TOKEN_EXPIRED_KICKOUT });
+    expect(selectRoom(store.getState(), ROOM)).toMatchObject({ reason: 'KICKOUT', errorCode: SimulatorErrorCode.TOKEN_EXPIRED_KICKOUT });
   });
 });
