@@ -478,3 +478,18 @@ export const Stuttering: Story = {
     await waitFor(() => expect(audience.queryByText(t.stuttering)).toBeNull());
   },
 };
+
+// The same faults with the kit in Simplified Chinese (the play functions read the active catalog).
+const zhCNOf = (story: Story): Story => ({
+  ...story,
+  globals: { locale: 'zh-CN' },
+  play: async (context) => {
+    await expect(context.globals['locale']).toBe('zh-CN');
+    await story.play!(context);
+  },
+});
+export const CameraAndMicOffZhCN: Story = { ...zhCNOf(CameraAndMicOff), name: 'Host camera and mic off (zh-CN)' };
+export const CameraUnpluggedZhCN: Story = { ...zhCNOf(CameraUnplugged), name: 'Host camera unplugged, then Retry (zh-CN)' };
+export const OfflineZhCN: Story = { ...zhCNOf(Offline), name: 'Host offline, then online (zh-CN)' };
+export const TokenExpiresZhCN: Story = { ...zhCNOf(TokenExpires), name: 'Audience token not renewed: expiring, then kicked out (zh-CN)' };
+export const AutoplayBlockedZhCN: Story = { ...zhCNOf(AutoplayBlocked), name: 'Audience autoplay blocked, then a click (zh-CN)' };
