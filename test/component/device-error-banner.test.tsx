@@ -20,7 +20,8 @@ afterEach(() => vi.restoreAllMocks());
 
 const denied = () => new DOMException('Permission denied', 'NotAllowedError');
 
-describe('DeviceErrorBanner', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('DeviceErrorBanner', { timeout: 20_000 }, () => {
   it('nothing wrong: an empty polite live region; a denied camera: an alert with the catalog text and Retry', () => {
     const t = mediaSetup();
     const ref = createRef<HTMLDivElement>();

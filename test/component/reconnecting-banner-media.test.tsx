@@ -15,7 +15,8 @@ import { zhCN } from '../../src/react/i18n/zh-CN.js';
 import { MINUTE, SECOND, expectEmptyLiveRegion } from './helpers.js';
 import { mediaSetup } from './media-helpers.js';
 
-describe('ReconnectingBanner: offline', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('ReconnectingBanner: offline', { timeout: 20_000 }, () => {
   it('offline at T: "You\'re offline" at once; the SDK\'s RECONNECTING at T + 8 s keeps it and the clock from T; online, then RECONNECTED', () => {
     const t = mediaSetup();
     const { container } = t.view(<ReconnectingBanner />);
@@ -94,7 +95,7 @@ describe('ReconnectingBanner: offline', () => {
   });
 });
 
-describe('ReconnectingBanner: token expiry', () => {
+describe('ReconnectingBanner: token expiry', { timeout: 20_000 }, () => {
   it('tokenWillExpire (web: 30 s left): "Session expiring" counting down; renewing keeps it; renewed hides it', () => {
     const t = mediaSetup();
     const { container } = t.view(<ReconnectingBanner />);

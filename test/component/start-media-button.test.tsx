@@ -14,7 +14,8 @@ import { mediaSetup } from './media-helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('StartMediaButton and useAutoplay', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('StartMediaButton and useAutoplay', { timeout: 20_000 }, () => {
   it('nothing blocked: renders nothing; sound blocked: "Turn on sound"; a stream fully blocked: "Tap to play"', () => {
     const t = mediaSetup();
     act(() => t.watching('a', 'b'));

@@ -161,7 +161,7 @@ describe('StreamView: autoplay', { timeout: 20_000 }, () => {
   });
 });
 
-describe('StreamView: camera, microphone, name tag', () => {
+describe('StreamView: camera, microphone, name tag', { timeout: 20_000 }, () => {
   it('the label is a name tag; camera MUTE shows the name and initial instead of a black picture; mic MUTE an icon with a name', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));
@@ -217,7 +217,7 @@ describe('StreamView: camera, microphone, name tag', () => {
   });
 });
 
-describe('StreamView: weak network and stutter', () => {
+describe('StreamView: weak network and stutter', { timeout: 20_000 }, () => {
   it('play quality poor (3) or die (4): "Weak network"; good again: gone; no report for 7 s: gone (unknown), with no timer left', () => {
     const t = mediaSetup();
     act(() => t.watching('host-main'));

@@ -32,7 +32,8 @@ function renewingEngine(result: boolean) {
   return Object.assign(engine, { renewToken });
 }
 
-describe('useTokenRenewal', () => {
+// A first render of React's development build in jsdom on a shared, loaded machine can take seconds.
+describe('useTokenRenewal', { timeout: 20_000 }, () => {
   it('T − 30 s tokenWillExpire: fetches once (StrictMode), renews, and the banner counts down until it is renewed', async () => {
     const logged = CONSOLE.map((method) => vi.spyOn(console, method));
     const t = mediaSetup();

@@ -6,7 +6,7 @@
  * grade read then differs. No ticking while the grade is unknown (only a new
  * report can change it, and a report re-renders through the store).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TimerHandle } from '../../core/clock.js';
 import type { QualityGrade } from '../../core/media-events.js';
 import { QUALITY_STALE_AFTER_MS } from '../../core/media-health.js';
@@ -81,7 +81,20 @@ export function useQualityGrade(target: QualityTarget, store?: StatusStore): Qua
     [clock, streamID, userID],
   );
   // A new selector after each wake-up: the state is the same, but the time moved.
-  const grade = useStatus(useCallback((state: StatusState) => read(state)[0], [read, woken]), undefined, api);
+  // Between wake-ups only this stream's or user's entry can change the grade:
+  // another's report, or a room event, costs one lookup per indicator.
+  const grade = useStatus(
+    useMemo(() => {
+      let entry: unknown = read;
+      let last: QualityGrade = -1;
+      return (state: StatusState) => {
+        const now = streamID !== undefined ? state.media?.streams.get(streamID) : state.media?.users.get(userID ?? '');
+        return now === entry ? last : ((entry = now), (last = read(state)[0]));
+      };
+    }, [read, woken, streamID, userID]),
+    undefined,
+    api,
+  );
 
   useEffect(() => {
     // Unknown: nothing to go stale.

@@ -4,7 +4,7 @@
  * blocked. One selection per tile, packed in a number, so a report about
  * another stream (or a quality report about this one) does not re-render it.
  */
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import type { AutoplayBlocked } from '../../core/media-events.js';
 import { hasMediaHealth, selectAutoplayBlock, selectStreamHealth } from '../../core/media-selectors.js';
 import type { StatusState } from '../../core/status.js';
@@ -62,7 +62,22 @@ const flags = (state: StatusState, streamID: string): number => {
  */
 export function useStreamHealth(streamID: string, options: { store?: StatusStore } = {}): StreamHealthView {
   const store = useStatusStore(options.store);
-  const bits = useStatus(useCallback((state: StatusState) => flags(state, streamID), [streamID]), undefined, store);
+  // Only this stream's entries change these: another stream's report, or a
+  // room event, costs two lookups per tile.
+  const bits = useStatus(
+    useMemo(() => {
+      let health: unknown = flags;
+      let block: unknown;
+      let last = 0;
+      return (state: StatusState) => {
+        const h = state.media?.streams.get(streamID);
+        const b = state.media?.autoplay.get(streamID);
+        return h === health && b === block ? last : ((health = h), (block = b), (last = flags(state, streamID)));
+      };
+    }, [streamID]),
+    undefined,
+    store,
+  );
   return {
     cameraOff: !!(bits & 1),
     microphoneOff: !!(bits & 2),
