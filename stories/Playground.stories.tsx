@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { describeDeviceError } from '../src/core/device-error.js';
 import { en } from '../src/react/index.js';
+import { formatMessage } from '../src/react/i18n/messages.js';
 import { zhCN } from '../src/react/zh-CN.js';
 import { PLAYGROUND, Playground } from './playground/Playground.js';
+import { mediaMessagesOf } from './support/media-story.js';
 
 type Canvas = ReturnType<typeof within>;
 
@@ -237,3 +240,256 @@ export const KickedWithMessage: Story = {
     await audiencePlaying(canvas);
   },
 };
+
+// ---- media health (issue 14): each fault from its button, both sides' indicators --------------
+
+const HOST_NAME = PLAYGROUND.host.userName;
+
+/** Both log in and the audience plays the host: the start of every media story. */
+async function started(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await audiencePlaying(canvas);
+  return { canvas, host: panel(canvas, 'host'), audience: panel(canvas, 'audience') };
+}
+
+const press = (scope: Canvas, name: string) => userEvent.click(scope.getByRole('button', { name }));
+
+/**
+ * The host turns its camera and microphone off: ≈100 ms later the audience
+ * gets remoteCameraStatusUpdate / remoteMicStatusUpdate MUTE, and its tile
+ * shows the host's name and initial instead of a black picture, and the
+ * muted-mic icon; back on, the picture again.
+ */
+export const CameraAndMicOff: Story = {
+  name: 'Host camera and mic off',
+  play: async ({ canvasElement, globals, step }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host, audience } = await started(canvasElement);
+    const placeholder = formatMessage(t.cameraOff, { name: HOST_NAME });
+    await step('camera off: the name instead of a black tile', async () => {
+      await press(host, 'Camera off');
+      await waitFor(() => expect(audience.getByRole('img', { name: placeholder })).toBeVisible());
+      await expect(host.getByRole('button', { name: 'Camera off' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(host.getByTestId('host-camera')).toHaveTextContent('off');
+      expectInOrder(linesAfter(canvas, 'mutePublishStreamVideo(camera, true)'), ['Audience SDK remoteCameraStatusUpdate host-main MUTE']);
+    });
+    await step('mic off: the muted-mic icon', async () => {
+      await press(host, 'Mic off');
+      await waitFor(() => expect(audience.getByRole('img', { name: t.microphoneOff })).toBeVisible());
+    });
+    await step('camera on again: the picture, the mic still off', async () => {
+      await press(host, 'Camera off');
+      await waitFor(() => expect(audience.queryByRole('img', { name: placeholder })).toBeNull());
+      await expect(audience.getByRole('img', { name: t.microphoneOff })).toBeVisible();
+      expectInOrder(linesAfter(canvas, 'mutePublishStreamVideo(camera, false)'), ['Audience SDK remoteCameraStatusUpdate host-main OPEN']);
+    });
+  },
+};
+
+/**
+ * Network quality from the SDK's 3 s reports: the host's upload goes poor;
+ * after the next report the host's own sending indicator, the audience's
+ * indicators for the host's network and for the stream, and the tile's
+ * "Weak network" hint all say so. Back to excellent, the hint goes.
+ */
+export const NetworkQuality: Story = {
+  name: 'Host upload poor, then excellent',
+  play: async ({ canvasElement, globals, step }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host, audience } = await started(canvasElement);
+    const quality = (name: keyof typeof t.qualities) => formatMessage(t.qualityLabel, { quality: t.qualities[name] });
+    await step('upload poor, jump 10 s: every indicator says poor, the tile says weak network', async () => {
+      await press(host, 'Upload: poor');
+      await press(canvas, 'Jump +10 s');
+      await waitFor(() => expect(audience.getByTestId('audience-host-quality')).toHaveAccessibleName(quality('poor')));
+      await expect(audience.getByTestId('audience-play-quality')).toHaveAttribute('data-quality', 'poor');
+      await expect(host.getByTestId('host-send-quality')).toHaveAttribute('data-quality', 'poor');
+      await shows(audience, t.weakNetwork);
+    });
+    await step('upload excellent, jump 10 s: the hint goes', async () => {
+      await press(host, 'Upload: excellent');
+      await press(canvas, 'Jump +10 s');
+      await waitFor(() => expect(audience.getByTestId('audience-host-quality')).toHaveAccessibleName(quality('excellent')));
+      await expect(audience.queryByText(t.weakNetwork)).toBeNull();
+    });
+  },
+};
+
+/**
+ * The host's camera is unplugged mid-call: deviceError 1006006 and
+ * videoDeviceStateChanged DELETE; the device banner says what happened and
+ * what to do, the audience sees the camera go. Plugged back in, Retry in the
+ * banner captures and publishes again.
+ */
+export const CameraUnplugged: Story = {
+  name: 'Host camera unplugged, then Retry',
+  play: async ({ canvasElement, globals, step }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host, audience } = await started(canvasElement);
+    await step('unplug: the banner, and the camera off for the audience', async () => {
+      await press(host, 'Unplug camera');
+      const alert = await host.findByRole('alert');
+      await expect(alert).toHaveTextContent(formatMessage(t.deviceFailed, { device: t.devices.camera }));
+      await expect(alert).toHaveTextContent(describeDeviceError(1006006, t.errors).message);
+      await waitFor(() => expect(audience.getByRole('img', { name: formatMessage(t.cameraOff, { name: HOST_NAME }) })).toBeVisible());
+      expectInOrder(linesAfter(canvas, 'the camera is unplugged'), [
+        'Host SDK deviceError 1006006 Simulated Camera',
+        'Host SDK videoDeviceStateChanged DELETE Simulated Camera',
+        'Audience SDK remoteCameraStatusUpdate host-main MUTE',
+      ]);
+    });
+    await step('plug it in, Retry: publishing again, the banner gone, the audience plays the new stream', async () => {
+      await press(host, 'Plug camera in');
+      await press(host, `${t.retry} ${t.devices.camera}`);
+      await waitFor(() => expect(host.queryByRole('alert')).toBeNull());
+      await audiencePlaying(canvas);
+      await waitFor(() => expect(audience.queryByRole('img', { name: formatMessage(t.cameraOff, { name: HOST_NAME }) })).toBeNull());
+    });
+  },
+};
+
+/** The browser denies the camera (createZegoStream rejects 1103064): the banner with what to do; allowed again, Retry works. */
+export const CameraDenied: Story = {
+  name: 'Host camera denied, then allowed',
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host } = await started(canvasElement);
+    await press(host, 'Deny camera');
+    const alert = await host.findByRole('alert');
+    await expect(alert).toHaveTextContent(describeDeviceError(1103064, t.errors).message);
+    expectInOrder(linesAfter(canvas, 'the browser denies the camera'), ['Host SDK createZegoStream rejected 1103064: NotAllowedError: get device not allowed']);
+    await press(host, 'Allow camera');
+    await press(host, `${t.retry} ${t.devices.camera}`);
+    await waitFor(() => expect(host.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
+  },
+};
+
+/**
+ * The browser goes offline: the banner says so at once, while the room is
+ * still connected as far as the SDK says; its RECONNECTING comes 8 s later
+ * (web SDK 3.12 holds the first one back). Online again: RECONNECTED.
+ */
+export const Offline: Story = {
+  name: 'Host offline, then online',
+  play: async ({ canvasElement, globals, step }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host } = await started(canvasElement);
+    await step('offline: the banner at once, the room still connected', async () => {
+      await press(host, 'Go offline');
+      await shows(host, t.offline);
+      await expect(host.getByRole('img', { name: formatMessage(t.phaseLabel, { phase: t.phases.connected }) })).toBeVisible();
+    });
+    await step('jump 10 s: the SDK says RECONNECTING, 8 s after the browser did', async () => {
+      await press(canvas, 'Jump +10 s');
+      await waitFor(() => expect(host.getByRole('img', { name: formatMessage(t.phaseLabel, { phase: t.phases.reconnecting }) })).toBeVisible());
+      const lines = linesAfter(canvas, 'the browser goes offline');
+      const offline = lines.find((line) => line.includes('Host SDK browser offline'))!;
+      const reconnecting = lines.find((line) => line.includes('Host SDK roomStateChanged RECONNECTING 1000017'))!;
+      expect(stampOf(reconnecting) - stampOf(offline)).toBeCloseTo(8, 0);
+    });
+    await step('online: RECONNECTED', async () => {
+      await press(host, 'Go online');
+      await shows(host, t.reconnected);
+      expectInOrder(linesAfter(canvas, 'the browser is back online'), ['Host SDK browser online', 'Host SDK roomStateChanged RECONNECTED']);
+    });
+  },
+};
+
+/** tokenWillExpire 30 s before the expiry: useTokenRenewal fetches a token and renewToken takes it; no kick-out at the expiry. */
+export const TokenRenewed: Story = {
+  name: 'Host token renewed before it expires',
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, host } = await started(canvasElement);
+    await press(host, 'Token expires in 40 s');
+    await press(canvas, 'Jump +10 s');
+    await waitFor(() =>
+      expectInOrder(linesAfter(canvas, 'the token expires in 40 s'), [
+        'Host SDK tokenWillExpire live-1',
+        'Host policy fetchToken(live-1), then renewToken',
+        'Host policy token renewal renewed',
+      ]),
+    );
+    await press(canvas, 'Jump +90 s');
+    await expect(linesAfter(canvas, 'the token expires in 40 s').some((line) => line.includes('KICKOUT'))).toBe(false);
+    await expect(host.getByRole('img', { name: formatMessage(t.phaseLabel, { phase: t.phases.connected }) })).toBeVisible();
+  },
+};
+
+/**
+ * The app's token server is down: the renewal fails and the banner counts
+ * the session down with the error; at the expiry the ZEGO server kicks the
+ * audience out (KICKOUT 1102018, as web SDK 3.12 reports a token that
+ * expired).
+ */
+export const TokenExpires: Story = {
+  name: 'Audience token not renewed: expiring, then kicked out',
+  play: async ({ canvasElement, globals, step }) => {
+    const t = mediaMessagesOf({ globals });
+    const { canvas, audience } = await started(canvasElement);
+    await step('token server down, 40 s left; jump 10 s: the warning, the renewal fails, the banner counts down', async () => {
+      await press(audience, 'Token server down');
+      await press(audience, 'Token expires in 40 s');
+      await press(canvas, 'Jump +10 s');
+      await press(canvas, 'Jump +10 s');
+      await shows(audience, t.tokenExpiring);
+      await waitFor(() => expect(audience.getByText(t.tokenRenewFailed, { exact: false })).toBeVisible());
+    });
+    await step('jump to the expiry: kicked out with 1102018', async () => {
+      await press(canvas, 'Jump +90 s');
+      const dialog = await audience.findByRole('alertdialog');
+      await expect(dialog).toHaveTextContent(t.kickedTitle);
+      expectInOrder(linesAfter(canvas, 'the token expires in 40 s'), ['Audience SDK roomStateChanged KICKOUT 1102018']);
+    });
+  },
+};
+
+/**
+ * The audience's page reloads in a browser that refuses sound until a user
+ * gesture: the picture plays muted and the tile offers "Turn on sound"; one
+ * click plays it with sound (and counts for the rest of the page).
+ */
+export const AutoplayBlocked: Story = {
+  name: 'Audience autoplay blocked, then a click',
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const { audience } = await started(canvasElement);
+    await press(audience, 'Reload: sound blocked');
+    const prompt = await audience.findByRole('button', { name: `${t.turnOnSound} ${HOST_NAME}` }, { timeout: 5_000 });
+    const video = canvasElement.querySelector<HTMLVideoElement>('[data-testid="audience-panel"] video')!;
+    await expect(video.muted).toBe(true);
+    await expect(audience.getByRole('button', { name: t.turnOnSound })).toBeVisible(); // the page-level StartMediaButton
+    await userEvent.click(prompt);
+    await waitFor(() => expect(video.muted).toBe(false));
+    await waitFor(() => expect(audience.queryByRole('button', { name: `${t.turnOnSound} ${HOST_NAME}` })).toBeNull());
+  },
+};
+
+/** exceptionUpdate 1008 (decode failed) on the audience's stream: "Video is stuttering" on the tile until 2008. */
+export const Stuttering: Story = {
+  name: 'Audience decode failed, then back',
+  play: async ({ canvasElement, globals }) => {
+    const t = mediaMessagesOf({ globals });
+    const { audience } = await started(canvasElement);
+    await press(audience, 'Decode failed (1008)');
+    await shows(audience, t.stuttering);
+    await press(audience, 'Decoding back (2008)');
+    await waitFor(() => expect(audience.queryByText(t.stuttering)).toBeNull());
+  },
+};
+
+// The same faults with the kit in Simplified Chinese (the play functions read the active catalog).
+const zhCNOf = (story: Story): Story => ({
+  ...story,
+  globals: { locale: 'zh-CN' },
+  play: async (context) => {
+    await expect(context.globals['locale']).toBe('zh-CN');
+    await story.play!(context);
+  },
+});
+export const CameraAndMicOffZhCN: Story = { ...zhCNOf(CameraAndMicOff), name: 'Host camera and mic off (zh-CN)' };
+export const CameraUnpluggedZhCN: Story = { ...zhCNOf(CameraUnplugged), name: 'Host camera unplugged, then Retry (zh-CN)' };
+export const OfflineZhCN: Story = { ...zhCNOf(Offline), name: 'Host offline, then online (zh-CN)' };
+export const TokenExpiresZhCN: Story = { ...zhCNOf(TokenExpires), name: 'Audience token not renewed: expiring, then kicked out (zh-CN)' };
+export const AutoplayBlockedZhCN: Story = { ...zhCNOf(AutoplayBlocked), name: 'Audience autoplay blocked, then a click (zh-CN)' };

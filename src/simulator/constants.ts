@@ -99,9 +99,73 @@ export const SimulatorErrorCode = Object.freeze({
    * setPlayStateStart when a player of the streamID exists).
    */
   REPEATED_PLAY: 1103049,
+  /**
+   * KICKOUT when the room's token expired and was not renewed: web SDK 3.12.0
+   * (handlePushKickout, kick-out reason 4 "zpush token expired") reports it as
+   * its TOKEN_EXPIRED, `{ code: 1102018, msg: 'token expired' }`, with
+   * extendedData `{"custom_kickout_message":"token expired; kickout reason: 4"}`.
+   */
+  TOKEN_EXPIRED_KICKOUT: 1102018,
+  /** deviceError: the published camera or microphone was unplugged (web SDK 3.12.0, "the device is unplugged"). */
+  DEVICE_UNPLUGGED: 1006006,
+  /** createZegoStream rejects: access denied by the browser or the system (`NotAllowedError`). */
+  DEVICE_NOT_ALLOWED: 1103064,
+  /** createZegoStream rejects: the device cannot be read, e.g. another app holds it (`NotReadableError`). */
+  DEVICE_NOT_READABLE: 1103065,
+  /** createZegoStream rejects: getUserMedia failed otherwise, e.g. no such device (`NotFoundError`). */
+  GET_MEDIA_FAILED: 1103061,
   /** Simulator-only: a call the engine cannot take now (not logged in, crashed, cancelled). */
   INVALID_CALL: -1,
 });
+
+/**
+ * Quality callbacks come every 3 s: `publishQualityUpdate` and
+ * `playQualityUpdate` ("每 3 秒回调一次", web SDK 3.12 declarations) and the
+ * local user's `networkQuality` (its 3 s interval in ZegoExpressWebRTC 3.12.0).
+ *
+ * @example
+ * ```ts
+ * clock.advance(QUALITY_INTERVAL_MS); // the next playQualityUpdate
+ * ```
+ */
+export const QUALITY_INTERVAL_MS = 3_000;
+
+/**
+ * The web SDK holds the first RECONNECTING of an outage back for 8 s and
+ * drops it if the connection is back by then (ZegoExpressWebRTC 3.12.0,
+ * `_roomStateHandle`); `goOffline` follows it (`dropNetwork` reports at once).
+ *
+ * @example
+ * ```ts
+ * engine.goOffline();
+ * clock.advance(WEB_RECONNECTING_DELAY_MS); // RECONNECTING 1000017
+ * ```
+ */
+export const WEB_RECONNECTING_DELAY_MS = 8_000;
+
+/**
+ * `tokenWillExpire` comes 30 s before the token expires (web SDK 3.12
+ * `renewToken` declaration: "在过期前30s会触发tokenWillExpire回调"); at once
+ * when less is left.
+ *
+ * @example
+ * ```ts
+ * engine.expireTokenIn(60_000);
+ * clock.advance(60_000 - TOKEN_WARNING_LEAD_MS); // tokenWillExpire(roomID)
+ * ```
+ */
+export const TOKEN_WARNING_LEAD_MS = 30_000;
+
+/**
+ * Simulator choice: how long a token given to `renewToken` lasts when the
+ * room sets no `tokenLifetimeMs` (an hour, the lifetime ZEGO's token samples use).
+ *
+ * @example
+ * ```ts
+ * engine.renewToken(freshToken, 'room-1'); // expires DEFAULT_TOKEN_LIFETIME_MS from now
+ * ```
+ */
+export const DEFAULT_TOKEN_LIFETIME_MS = 3_600_000;
 
 /**
  * The events a simulated engine emits, with the web SDK's names and arguments.
@@ -117,4 +181,15 @@ export const SIMULATED_EVENTS = [
   'playerStateUpdate',
   'roomStreamUpdate',
   'roomUserUpdate',
+  'networkQuality',
+  'publishQualityUpdate',
+  'playQualityUpdate',
+  'remoteCameraStatusUpdate',
+  'remoteMicStatusUpdate',
+  'tokenWillExpire',
+  'deviceError',
+  'videoDeviceStateChanged',
+  'audioDeviceStateChanged',
+  'screenSharingEnded',
+  'exceptionUpdate',
 ] as const;

@@ -9,7 +9,8 @@
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/states.js';
-import { stopSimulatedMedia } from './media.js';
+import type { SimulatedEventArgs, SimulatedEventName } from './callbacks.js';
+import { enableSimulatedTracks, stopSimulatedMedia, type SimulatedMediaStream } from './media.js';
 import { dead, type EngineState, type PlayerState, type PublisherState } from './world.js';
 
 /** What {@link createEffects} returns. @internal */
@@ -21,7 +22,15 @@ export interface Effects {
   /** Cancels every timer still pending. */
   cancelAll(): void;
   /** Calls the engine's listeners of `event`; a dead app hears nothing. */
-  emit(engine: EngineState, event: string, ...args: unknown[]): void;
+  emit<K extends SimulatedEventName>(engine: EngineState, event: K, ...args: SimulatedEventArgs[K]): void;
+  /** Someone listens to `event` on this live engine (quality reports run only then: nobody can tell). */
+  listens(engine: EngineState, event: SimulatedEventName): boolean;
+  /** Fires the browser's `online` / `offline` on the engine's own event target (never the real window). */
+  fireConnectivity(engine: EngineState, type: 'online' | 'offline'): void;
+  /** Stops a stream's tracks (a test pattern's redraws end with them). */
+  stopMedia(media: SimulatedMediaStream | null): void;
+  /** Turns a stream's video / audio tracks on or off (`track.enabled`), where it has real tracks. */
+  showTracks(media: SimulatedMediaStream | null, tracks: { video?: boolean; audio?: boolean }): void;
   emitRoom(engine: EngineState, roomID: string, reason: RoomReason, code: number, extendedData?: string): void;
   /** Moves a publisher to `state` and tells the app (unless nothing changed and there is no error). */
   setPublisher(engine: EngineState, streamID: string, publisher: PublisherState, state: PublisherStateName, code?: number): void;
@@ -47,7 +56,7 @@ export function createEffects(clock: Clock): Effects {
     return null;
   };
 
-  const emit = (engine: EngineState, event: string, ...args: unknown[]): void => {
+  const emit = <K extends SimulatedEventName>(engine: EngineState, event: K, ...args: SimulatedEventArgs[K]): void => {
     if (dead(engine)) return;
     const listeners = engine.listeners.get(event);
     if (!listeners) return;
@@ -78,6 +87,17 @@ export function createEffects(clock: Clock): Effects {
       timers.clear();
     },
     emit,
+    listens: (engine, event) => !dead(engine) && (engine.listeners.get(event)?.size ?? 0) > 0,
+    fireConnectivity(engine, type) {
+      if (!engine.connectivity || typeof Event !== 'function') return;
+      try {
+        engine.connectivity.dispatchEvent(new Event(type));
+      } catch {
+        // A listener's error is the app's; the simulated browser goes on.
+      }
+    },
+    stopMedia: stopSimulatedMedia,
+    showTracks: enableSimulatedTracks,
     emitRoom(engine, roomID, reason, code, extendedData = '') {
       emit(engine, 'roomStateChanged', roomID, reason, code, extendedData);
     },
@@ -94,6 +114,7 @@ export function createEffects(clock: Clock): Effects {
     releasePlayer(player) {
       player.timer = cancel(player.timer);
       player.giveUp = cancel(player.giveUp);
+      player.quality = cancel(player.quality);
       stopSimulatedMedia(player.media);
       player.media = null;
     },

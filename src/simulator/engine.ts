@@ -6,8 +6,17 @@
  * Internal: `createSimulatedRoom(...).createEngine` is the public way in.
  */
 import { isId } from '../core/guards.js';
-import { LOGIN_LATENCY_MS, PLAY_LATENCY_MS, PUBLISH_LATENCY_MS, SIMULATED_EVENTS, SimulatorErrorCode } from './constants.js';
+import {
+  LOGIN_LATENCY_MS,
+  PLAY_LATENCY_MS,
+  PUBLISH_LATENCY_MS,
+  SIMULATED_EVENTS,
+  SimulatorErrorCode,
+  WEB_RECONNECTING_DELAY_MS,
+} from './constants.js';
 import type { Effects } from './effects.js';
+import { createHealthCalls, type HealthParts, type SimulatedEngineHealth } from './engine-health.js';
+import { createDevices } from './local-media.js';
 import type { SimulatedMediaStream } from './media.js';
 import type { Players } from './players.js';
 import type { SimulatedEngine } from './room.js';
@@ -28,8 +37,18 @@ import {
   type World,
 } from './world.js';
 
+/** What an engine's calls hand their work to. @internal */
+export interface EngineParts extends HealthParts {
+  readonly server: Server;
+  readonly players: Players;
+}
+
+/** Events whose listeners start the quality reports. */
+const QUALITY_EVENTS: ReadonlySet<string> = new Set(['networkQuality', 'publishQualityUpdate', 'playQualityUpdate']);
+
 /** The room's engine factory: `createEngine(user)`. @internal */
-export function createEngineFactory(world: World, fx: Effects, server: Server, players: Players) {
+export function createEngineFactory(world: World, fx: Effects, parts: EngineParts) {
+  const { server, players, quality } = parts;
   return function createEngine(user: unknown): SimulatedEngine {
     const identity = userOf(user);
     if (!identity) throw new TypeError('createEngine needs a user with a non-empty userID');
@@ -47,12 +66,25 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
       failPlayCode: null,
       failPublishCode: null,
       tokenExpired: false,
+      upstream: 0,
+      downstream: 0,
+      streamQuality: new Map(),
+      profile: new Set(),
+      networkTimer: null,
+      localStreams: new Map(),
+      devices: createDevices(identity.userID),
+      mediaGranted: false,
+      autoplay: null,
+      blockedViews: new Set(),
+      onLine: true,
+      connectivity: typeof EventTarget === 'function' ? new EventTarget() : null,
+      refuseRenewal: false,
     };
     world.engines.add(engine);
     /** Why a dead engine refuses a call. */
     const refusal = () => failure(SimulatorErrorCode.INVALID_CALL, engine.destroyed ? 'engine destroyed' : 'engine crashed');
 
-    const api: SimulatedEngine = {
+    const calls: Omit<SimulatedEngine, keyof SimulatedEngineHealth> = {
       user: identity,
       get networkUp() {
         return engine.network;
@@ -69,6 +101,7 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
         let set = engine.listeners.get(event);
         if (!set) engine.listeners.set(event, (set = new Set()));
         set.add(callback);
+        if (QUALITY_EVENTS.has(event)) quality.wake(engine);
         return true;
       },
 
@@ -116,6 +149,10 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
           budget: null,
           login: null,
           notice: null,
+          reconnectingNotice: null,
+          tokenExpiresAt: null,
+          tokenWarning: null,
+          tokenExpiry: null,
         };
         engine.sessions.set(roomID, session);
         const login = deferred<boolean>();
@@ -143,12 +180,13 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
         for (const session of sessions) server.logout(session);
       },
 
-      startPublishingStream(streamID, _localStream, publishOption) {
+      startPublishingStream(streamID, localStream, publishOption) {
         const roomID = engine.multiRoom ? (publishOption as { roomID?: unknown } | undefined)?.roomID : undefined;
         const session = connectedSession(engine, isId(roomID) ? roomID : undefined);
         if (dead(engine) || !isId(streamID) || !session) return false;
         if (engine.publishers.has(streamID)) return true; // already publishing or requesting
-        const publisher: PublisherState = { roomID: session.roomID, state: 'NO_PUBLISH', timer: null };
+        const local = localStream !== null && typeof localStream === 'object' ? (engine.localStreams.get(localStream) ?? null) : null;
+        const publisher: PublisherState = { roomID: session.roomID, state: 'NO_PUBLISH', timer: null, local, quality: null };
         engine.publishers.set(streamID, publisher);
         fx.setPublisher(engine, streamID, publisher, 'PUBLISH_REQUESTING');
         const failCode = engine.failPublishCode;
@@ -187,7 +225,17 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
           return Promise.reject(failure(SimulatorErrorCode.REPEATED_PLAY, 'repeated pull same stream'));
         }
         if (previous) fx.releasePlayer(previous); // what a failed play left: replaced
-        const player: PlayerState = { state: 'NO_PLAY', timer: null, giveUp: null, pending: null, media: null };
+        const player: PlayerState = {
+          state: 'NO_PLAY',
+          timer: null,
+          giveUp: null,
+          pending: null,
+          media: null,
+          quality: null,
+          publisherUserID: null,
+          missedGrades: 0,
+          remote: { camera: 'OPEN', microphone: 'OPEN' },
+        };
         engine.players.set(streamID, player);
         const play = deferred<SimulatedMediaStream>();
         player.pending = play;
@@ -213,25 +261,33 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
       },
 
       dropNetwork() {
-        if (dead(engine) || !engine.network) return;
-        engine.network = false;
-        const sessions = [...engine.sessions.values()];
-        for (const session of sessions) server.drop(session);
-        if (!sessions.some((session) => session.status === 'reconnecting')) return;
-        // The SDK pauses publishing and retries in PUBLISH_REQUESTING (seed 003).
-        for (const [streamID, publisher] of engine.publishers) {
-          publisher.timer = fx.cancel(publisher.timer);
-          fx.setPublisher(engine, streamID, publisher, 'PUBLISH_REQUESTING');
-        }
-        for (const session of sessions) for (const stream of ownedStreams(world, session)) players.setFlowing(stream, false);
-        for (const [streamID, player] of engine.players) players.interrupt(engine, streamID, player);
+        cutOff(0);
       },
 
       restoreNetwork() {
-        if (dead(engine) || engine.network) return;
-        engine.network = true;
-        for (const session of [...engine.sessions.values()]) server.restore(session);
-        for (const [streamID, player] of engine.players) players.resume(engine, streamID, player);
+        reconnect();
+      },
+
+      get onLine() {
+        return engine.onLine;
+      },
+      get connectivity() {
+        return engine.connectivity;
+      },
+
+      goOffline() {
+        if (dead(engine) || !engine.onLine) return;
+        engine.onLine = false;
+        // The browser says so at once; the SDK's first RECONNECTING waits ≈8 s (web 3.12).
+        fx.fireConnectivity(engine, 'offline');
+        cutOff(WEB_RECONNECTING_DELAY_MS);
+      },
+
+      goOnline() {
+        if (dead(engine) || engine.onLine) return;
+        engine.onLine = true;
+        fx.fireConnectivity(engine, 'online');
+        reconnect();
       },
 
       kick(code = SimulatorErrorCode.KICKED_BY_SERVER, message, roomID) {
@@ -246,7 +302,7 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
       crash() {
         if (dead(engine)) return;
         engine.crashed = true;
-        for (const publisher of engine.publishers.values()) publisher.timer = fx.cancel(publisher.timer);
+        letGo();
         for (const player of engine.players.values()) fx.releasePlayer(player); // a dead app shows nothing
         for (const session of [...engine.sessions.values()]) {
           if (session.status === 'logining' || session.status === 'ended') {
@@ -266,7 +322,7 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
         const wasAlive = !engine.crashed;
         engine.destroyed = true; // first: no callback from here on
         if (wasAlive) for (const session of [...engine.sessions.values()]) server.logout(session);
-        for (const publisher of engine.publishers.values()) publisher.timer = fx.cancel(publisher.timer);
+        letGo();
         engine.publishers.clear();
         for (const player of engine.players.values()) {
           fx.releasePlayer(player);
@@ -287,6 +343,46 @@ export function createEngineFactory(world: World, fx: Effects, server: Server, p
         engine.tokenExpired = true;
       },
     };
+    // Defined, not spread: the health calls have getters (autoplayBlocked) that must stay live.
+    const api = Object.defineProperties(calls, Object.getOwnPropertyDescriptors(createHealthCalls(fx, engine, parts))) as SimulatedEngine;
+
+    /** The network goes: RECONNECTING after `reconnectingDelayMs` (0: at once), publishing and playing pause. */
+    function cutOff(reconnectingDelayMs: number): void {
+      if (dead(engine) || !engine.network) return;
+      engine.network = false;
+      const sessions = [...engine.sessions.values()];
+      for (const session of sessions) server.drop(session, reconnectingDelayMs);
+      if (!sessions.some((session) => session.status === 'reconnecting')) return;
+      // The SDK pauses publishing and retries in PUBLISH_REQUESTING (seed 003).
+      for (const [streamID, publisher] of engine.publishers) {
+        publisher.timer = fx.cancel(publisher.timer);
+        fx.setPublisher(engine, streamID, publisher, 'PUBLISH_REQUESTING');
+      }
+      for (const session of sessions) for (const stream of ownedStreams(world, session)) players.setFlowing(stream, false);
+      for (const [streamID, player] of engine.players) players.interrupt(engine, streamID, player);
+    }
+
+    /** A dead app's own timers stop and its captured media ends (a crashed tab shows nothing). */
+    function letGo(): void {
+      for (const publisher of engine.publishers.values()) {
+        publisher.timer = fx.cancel(publisher.timer);
+        publisher.quality = fx.cancel(publisher.quality);
+      }
+      engine.networkTimer = fx.cancel(engine.networkTimer);
+      for (const handle of engine.profile) fx.cancel(handle);
+      engine.profile.clear();
+      for (const local of engine.localStreams.values()) fx.stopMedia(local.media);
+      engine.localStreams.clear();
+      engine.blockedViews.clear();
+    }
+
+    function reconnect(): void {
+      if (dead(engine) || engine.network) return;
+      engine.network = true;
+      for (const session of [...engine.sessions.values()]) server.restore(session);
+      for (const [streamID, player] of engine.players) players.resume(engine, streamID, player);
+    }
+
     return api;
   };
 }

@@ -16,6 +16,8 @@
 export interface SimulatedMediaStandIn {
   readonly id: string;
   readonly simulated: true;
+  /** It stands for a stream with sound (a browser would refuse to autoplay it unmuted). */
+  readonly audio?: true | undefined;
 }
 
 /**
@@ -37,10 +39,41 @@ const HEIGHT = 180;
 const TICKS = 16;
 
 /**
+ * Options for {@link createTestPattern}.
+ *
+ * @example
+ * ```ts
+ * const options: TestPatternOptions = { audio: true };
+ * ```
+ */
+export interface TestPatternOptions {
+  /**
+   * Add a (silent) audio track, as a camera-and-microphone stream has: a
+   * browser's autoplay policy then refuses it with sound until a user
+   * gesture. Default false. Where WebAudio is missing, the stream has none.
+   */
+  audio?: boolean | undefined;
+}
+
+let silence: AudioContext | null | undefined;
+
+/** A silent live audio track from one shared AudioContext, or null where there is no WebAudio. */
+function silentAudioTrack(): MediaStreamTrack | null {
+  try {
+    if (silence === undefined) silence = typeof AudioContext === 'function' ? new AudioContext() : null;
+    return silence?.createMediaStreamDestination().stream.getAudioTracks()[0] ?? null;
+  } catch {
+    silence = null;
+    return null;
+  }
+}
+
+/**
  * Colour bars with the streamID and a marker that moves along the bottom on
  * every redraw, so a live stream visibly moves and a frozen one is obvious.
  * Captured from a canvas when the browser can
- * (`HTMLCanvasElement.captureStream`), else `{ id, simulated: true }`.
+ * (`HTMLCanvasElement.captureStream`), else `{ id, simulated: true }`; with
+ * `{ audio: true }`, plus a silent audio track.
  *
  * A canvas stream only sends a frame when the canvas is drawn on, so a
  * `<video>` attached after the first frame would stay black: the pattern is
@@ -58,8 +91,8 @@ const TICKS = 16;
  * // later: media.getTracks().forEach((track) => track.stop()); // ends the redraws
  * ```
  */
-export function createTestPattern(streamID: string): SimulatedMediaStream {
-  const standIn: SimulatedMediaStandIn = { id: `simulated-${streamID}`, simulated: true };
+export function createTestPattern(streamID: string, options: TestPatternOptions = {}): SimulatedMediaStream {
+  const standIn: SimulatedMediaStandIn = { id: `simulated-${streamID}`, simulated: true, ...(options.audio === true && { audio: true as const }) };
   if (typeof document === 'undefined' || typeof document.createElement !== 'function') return standIn;
   try {
     const canvas = document.createElement('canvas');
@@ -84,6 +117,8 @@ export function createTestPattern(streamID: string): SimulatedMediaStream {
     };
     draw(0);
     const media = canvas.captureStream();
+    const audio = options.audio === true ? silentAudioTrack() : null;
+    if (audio) media.addTrack(audio);
     let tick = 0;
     const timer = setInterval(() => {
       if (media.getVideoTracks().every((track) => track.readyState === 'ended')) clearInterval(timer);
@@ -110,5 +145,28 @@ export function stopSimulatedMedia(media: SimulatedMediaStream | null | undefine
     for (const track of media.getTracks()) track.stop();
   } catch {
     // Display only: a track that cannot be stopped is not the app's problem.
+  }
+}
+
+/**
+ * Turns a stream's video and/or audio tracks on or off (`track.enabled`): a
+ * disabled video track shows black frames, a disabled audio track silence,
+ * as a muted remote publisher's do. A stand-in or anything else is left
+ * alone. Never throws.
+ *
+ * @example
+ * ```ts
+ * enableSimulatedTracks(media, { video: false }); // the camera is off
+ * ```
+ */
+export function enableSimulatedTracks(media: SimulatedMediaStream | null | undefined, tracks: { video?: boolean | undefined; audio?: boolean | undefined }): void {
+  if (!media || !('getTracks' in media) || typeof media.getTracks !== 'function') return;
+  try {
+    for (const track of media.getTracks()) {
+      const enabled = track.kind === 'audio' ? tracks.audio : tracks.video;
+      if (enabled !== undefined) track.enabled = enabled;
+    }
+  } catch {
+    // Display only.
   }
 }

@@ -9,7 +9,10 @@
 import { PLAYER_RETRY_TIMEOUT_MS, PLAY_LATENCY_MS, SimulatorErrorCode } from './constants.js';
 import type { Effects } from './effects.js';
 import { createTestPattern } from './media.js';
-import { dead, failure, visibleListings, type EngineState, type PlayerState, type ServerStream, type World } from './world.js';
+import { dead, failure, publisherOf, visibleListings, type EngineState, type PlayerState, type ServerStream, type World } from './world.js';
+
+/** The listing's publisher sends sound: it publishes a stream createZegoStream captured with a microphone. */
+const carriesAudio = (stream: ServerStream): boolean => publisherOf(stream)?.publisher.local?.audio === true;
 
 /** What {@link createPlayers} returns. @internal */
 export interface Players {
@@ -25,8 +28,11 @@ export interface Players {
   setFlowing(stream: ServerStream, flowing: boolean): void;
 }
 
+/** Called each time a player goes PLAYING (quality reports, the publisher's camera and mic). @internal */
+export type PlayingHook = (engine: EngineState, streamID: string, player: PlayerState) => void;
+
 /** @internal */
-export function createPlayers(world: World, fx: Effects): Players {
+export function createPlayers(world: World, fx: Effects, onPlaying: PlayingHook = () => {}): Players {
   function startGiveUp(engine: EngineState, streamID: string, player: PlayerState): void {
     if (player.giveUp !== null) return;
     player.giveUp = fx.after(PLAYER_RETRY_TIMEOUT_MS, () => {
@@ -60,8 +66,9 @@ export function createPlayers(world: World, fx: Effects): Players {
     }
     if (!listings.some((stream) => stream.flowing)) return startGiveUp(engine, streamID, player);
     player.giveUp = fx.cancel(player.giveUp);
-    player.media ??= createTestPattern(streamID);
+    player.media ??= createTestPattern(streamID, { audio: listings.some(carriesAudio) });
     fx.setPlayer(engine, streamID, player, 'PLAYING');
+    onPlaying(engine, streamID, player);
     const pending = player.pending;
     player.pending = null;
     pending?.resolve(player.media);

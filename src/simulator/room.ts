@@ -19,9 +19,13 @@ import { HEARTBEAT_TIMEOUT_MS, WEB_ROOM_RETRY_TIME_MS } from '../core/status.js'
 import type { PLAY_LATENCY_MS, PUBLISH_LATENCY_MS, SimulatorErrorCode } from './constants.js'; // for the {@link}s below
 import { createEffects } from './effects.js';
 import { createEngineFactory } from './engine.js';
+import type { SimulatedEngineHealth } from './engine-health.js';
+import { createLocalMedia } from './local-media.js';
 import type { SimulatedMediaStream } from './media.js';
 import { createPlayers } from './players.js';
-import { createServer } from './server.js';
+import { createQuality } from './quality.js';
+import { createServer, type Server } from './server.js';
+import { createTokens } from './tokens.js';
 import { createWorld } from './world.js';
 
 /**
@@ -39,6 +43,12 @@ export interface SimulatedRoomOptions {
   heartbeatTimeoutMs?: number | undefined;
   /** The engines' retry budget: default 5 min, the web SDK's (the Web "Room connection status"). */
   roomRetryTimeMs?: number | undefined;
+  /**
+   * How long each loginRoom token lasts (tokenWillExpire 30 s before, then
+   * KICKOUT 1102018 unless renewed), and each renewed one. Default: login
+   * tokens do not expire (use `engine.expireTokenIn`), renewed ones last an hour.
+   */
+  tokenLifetimeMs?: number | undefined;
 }
 
 /**
@@ -93,7 +103,7 @@ export { SIMULATED_EVENTS } from './constants.js';
  * host.dropNetwork(); // RECONNECTING 1000017 at once
  * ```
  */
-export interface SimulatedEngine {
+export interface SimulatedEngine extends SimulatedEngineHealth {
   /** The user this engine was created for (loginRoom may name another). */
   readonly user: ZegoUser;
   /** Registers a callback; `false` for an event the simulator does not emit (like web SDK 3.12). */
@@ -154,6 +164,22 @@ export interface SimulatedEngine {
   dropNetwork(): void;
   /** Brings the network back: RECONNECTED, or the pending login continues. */
   restoreNetwork(): void;
+  /**
+   * The browser goes offline: `offline` at once on {@link connectivity}, the
+   * network is cut off (others lose the user at + heartbeat timeout, as with
+   * dropNetwork), and RECONNECTING comes only 8 s later, as web 3.12 holds
+   * it back (nothing at all if back online by then).
+   */
+  goOffline(): void;
+  /** The browser is back online: `online` on {@link connectivity}, then RECONNECTED if RECONNECTING was said. */
+  goOnline(): void;
+  /** False between goOffline and goOnline (the tab's navigator.onLine). */
+  readonly onLine: boolean;
+  /**
+   * Where this tab's `online` / `offline` events fire: its own EventTarget,
+   * never the real window (null where EventTarget is missing).
+   */
+  readonly connectivity: EventTarget | null;
   /** Server kick-out (default 1002055), with an optional custom message in extendedData; of one room or every room. */
   kick(code?: number, message?: string, roomID?: string): void;
   /**
@@ -259,15 +285,27 @@ export function createSimulatedRoom(options: SimulatedRoomOptions): SimulatedRoo
     clock,
     nonNegative(options.heartbeatTimeoutMs, HEARTBEAT_TIMEOUT_MS),
     nonNegative(options.roomRetryTimeMs, WEB_ROOM_RETRY_TIME_MS),
+    options.tokenLifetimeMs === undefined ? null : nonNegative(options.tokenLifetimeMs, 0),
   );
   const fx = createEffects(clock);
-  const players = createPlayers(world, fx);
-  const server = createServer(world, fx, players);
+  const quality = createQuality(world, fx);
+  const media = createLocalMedia(world, fx);
+  const players = createPlayers(world, fx, (engine, streamID, player) => {
+    media.playing(engine, streamID, player);
+    quality.playing(engine, streamID, player);
+  });
+  // The server kicks a session whose token expired (stream_delete_reason 4: kicked).
+  const tokens = createTokens(world, fx, (session, notice) => server.kick(session, notice, 4, false));
+  const server: Server = createServer(world, fx, players, {
+    publishing: quality.publishing,
+    loggedIn: tokens.loggedIn,
+    ended: tokens.stop,
+  });
   return {
     clock,
     heartbeatTimeoutMs: world.heartbeatTimeoutMs,
     roomRetryTimeMs: world.roomRetryTimeMs,
-    createEngine: createEngineFactory(world, fx, server, players),
+    createEngine: createEngineFactory(world, fx, { server, players, quality, media, tokens }),
     users(roomID) {
       return [...world.sessions].filter((s) => s.roomID === roomID && s.present).map((s) => s.user);
     },

@@ -38,8 +38,12 @@ export interface Server {
   failLogin(session: Session, code: number, msg: string): void;
   /** logoutRoom for one session: heard by the server only if it can reach the client. */
   logout(session: Session): void;
-  /** The client's network drops (T3): RECONNECTING; others lose it at the heartbeat timeout. */
-  drop(session: Session): void;
+  /**
+   * The client's network drops (T3): RECONNECTING (at once, or after
+   * `reconnectingDelayMs` as web 3.12 holds the first one back);
+   * others lose it at the heartbeat timeout.
+   */
+  drop(session: Session, reconnectingDelayMs?: number): void;
   /** The network is back: RECONNECTED (T5 / T5'), or the pending login or kick-out goes on. */
   restore(session: Session): void;
   /** A kick-out by the server (kick-out API, duplicate login). */
@@ -52,8 +56,15 @@ export interface Server {
   unpublish(session: Session, streamID: string): void;
 }
 
+/** What the server tells the rest of the simulator: a stream went live, a session began or ended. @internal */
+export interface ServerHooks {
+  publishing(engine: EngineState, streamID: string, publisher: PublisherState): void;
+  loggedIn(session: Session): void;
+  ended(session: Session): void;
+}
+
 /** @internal */
-export function createServer(world: World, fx: Effects, players: Players): Server {
+export function createServer(world: World, fx: Effects, players: Players, hooks: ServerHooks): Server {
   const { heartbeatTimeoutMs, roomRetryTimeMs } = world;
 
   // ---- what each client is told -------------------------------------------------
@@ -158,6 +169,7 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
   function endServerSession(session: Session, delay: number, deleteReason: number, keepUser = false): void {
     session.heartbeat = fx.cancel(session.heartbeat);
     session.loginTimer = fx.cancel(session.loginTimer);
+    hooks.ended(session);
     unlist(session, delay, deleteReason, keepUser);
     world.sessions.delete(session);
   }
@@ -174,6 +186,8 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
   function finishClient(engine: EngineState, session: Session, notice: RoomNotice | null): void {
     session.budget = fx.cancel(session.budget);
     session.loginTimer = fx.cancel(session.loginTimer);
+    session.reconnectingNotice = fx.cancel(session.reconnectingNotice);
+    hooks.ended(session);
     if (engine.sessions.get(session.roomID) === session) engine.sessions.delete(session.roomID);
     if (notice) fx.emitRoom(engine, session.roomID, notice.reason, notice.code, notice.extendedData);
     for (const [streamID, publisher] of engine.publishers) {
@@ -212,6 +226,7 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
   function orphan(session: Session): void {
     session.budget = fx.cancel(session.budget);
     session.loginTimer = fx.cancel(session.loginTimer);
+    session.reconnectingNotice = fx.cancel(session.reconnectingNotice);
     session.status = 'orphaned';
     for (const stream of ownedStreams(world, session)) players.setFlowing(stream, false);
     if (session.heartbeat !== null) return; // already counting since the network dropped
@@ -258,6 +273,7 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
     const login = session.login;
     session.login = null;
     fx.emitRoom(engine, session.roomID, 'LOGINED', 0);
+    hooks.loggedIn(session);
     login?.resolve(true);
     syncClient(session);
     broadcastUser(session, 'ADD', PROPAGATION_DELAY_MS);
@@ -286,6 +302,7 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
       return;
     }
     fx.setPublisher(engine, streamID, publisher, 'PUBLISHING');
+    hooks.publishing(engine, streamID, publisher);
     if (existing) players.setFlowing(existing, true);
     else {
       const stream: ServerStream = { streamID, owner: session, flowing: false };
@@ -327,15 +344,22 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
       finishClient(session.engine, session, { reason: 'LOGOUT', code: 0, extendedData: '' });
     },
 
-    drop(session) {
+    drop(session, reconnectingDelayMs = 0) {
       if (session.status === 'logining') {
         session.loginTimer = fx.cancel(session.loginTimer); // keeps trying until the budget
         return;
       }
       if (session.status !== 'connected') return;
       session.status = 'reconnecting';
-      // T3: RECONNECTING at once (1000017 on the web surface, seed 002).
-      fx.emitRoom(session.engine, session.roomID, 'RECONNECTING', SimulatorErrorCode.RECONNECTING);
+      // T3: RECONNECTING (1000017 on the web surface, seed 002), at once or after the
+      // web SDK's ≈8 s hold-back (ZegoExpressWebRTC 3.12.0 _roomStateHandle).
+      const sayReconnecting = () => fx.emitRoom(session.engine, session.roomID, 'RECONNECTING', SimulatorErrorCode.RECONNECTING);
+      if (reconnectingDelayMs > 0) {
+        session.reconnectingNotice = fx.after(reconnectingDelayMs, () => {
+          session.reconnectingNotice = null;
+          sayReconnecting();
+        });
+      } else sayReconnecting();
       session.heartbeat = fx.after(heartbeatTimeoutMs, () => heartbeatExpired(session));
       session.budget = fx.after(roomRetryTimeMs, () => reconnectFailed(session));
     },
@@ -354,8 +378,11 @@ export function createServer(world: World, fx: Effects, players: Players): Serve
       session.heartbeat = fx.cancel(session.heartbeat);
       session.budget = fx.cancel(session.budget);
       session.status = 'connected';
+      // Back before the held-back RECONNECTING was said: the app hears neither (web 3.12).
+      const said = session.reconnectingNotice === null;
+      session.reconnectingNotice = fx.cancel(session.reconnectingNotice);
       // T5 / T5': RECONNECTED; others get the user back ≈100 ms later if they had lost it (T6').
-      fx.emitRoom(engine, session.roomID, 'RECONNECTED', 0);
+      if (said) fx.emitRoom(engine, session.roomID, 'RECONNECTED', 0);
       syncClient(session);
       if (!session.present) {
         session.present = true;

@@ -13,6 +13,51 @@ import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/st
 import type { SimulatedMediaStream } from './media.js';
 import type { SimulatedCallback, SimulatedError } from './room.js';
 
+/** ZEGO's quality grade: −1 unknown, 0 excellent, 1 good, 2 middle, 3 poor, 4 die (web `QualityGrade`). @internal */
+export type Grade = -1 | 0 | 1 | 2 | 3 | 4;
+
+/** A local capture device the simulated browser has. @internal */
+export type DeviceKindName = 'camera' | 'microphone';
+
+/** Why the simulated browser refuses a capture device (what getUserMedia would reject with). @internal */
+export type DeviceFault = 'denied' | 'denied-by-system' | 'not-found' | 'in-use';
+
+/** A capture device of one engine's simulated browser. @internal */
+export interface DeviceState {
+  readonly kind: DeviceKindName;
+  readonly deviceID: string;
+  readonly deviceName: string;
+  /** Plugged in (false after unplugDevice). */
+  present: boolean;
+  /** What opening it fails with, if anything. */
+  fault: DeviceFault | null;
+}
+
+/** A stream createZegoStream made: what it captures and what its owner turned off. @internal */
+export interface LocalStreamState {
+  readonly media: SimulatedMediaStream;
+  readonly source: 'camera' | 'screen';
+  readonly video: boolean;
+  readonly audio: boolean;
+  /** mutePublishStreamVideo(stream, true). */
+  videoMuted: boolean;
+  /** mutePublishStreamAudio(stream, true). */
+  audioMuted: boolean;
+  /** enableVideoCaptureDevice(stream, false). */
+  captureOff: boolean;
+  /** Its camera / microphone was unplugged while it captured. */
+  cameraLost: boolean;
+  micLost: boolean;
+  /** destroyStream, or the screen sharing ended. */
+  ended: boolean;
+}
+
+/** What a player's side was last told of a stream's camera and microphone. @internal */
+export interface RemoteStatus {
+  camera: 'OPEN' | 'MUTE';
+  microphone: 'OPEN' | 'MUTE';
+}
+
 /** @internal */
 export type SessionStatus = 'logining' | 'connected' | 'reconnecting' | 'orphaned' | 'ended';
 
@@ -51,6 +96,14 @@ export interface Session {
   login: Deferred<boolean> | null;
   /** A kick-out decided while this client was cut off, delivered when it comes back. */
   notice: RoomNotice | null;
+  /** RECONNECTING not said yet: the web SDK holds the first one back ≈8 s (goOffline). */
+  reconnectingNotice: TimerHandle | null;
+  /** When the session's token expires (clock ms), or null for a token that does not. */
+  tokenExpiresAt: number | null;
+  /** tokenWillExpire, due 30 s before the expiry. */
+  tokenWarning: TimerHandle | null;
+  /** The expiry itself: the server kicks the session out. */
+  tokenExpiry: TimerHandle | null;
 }
 
 /** A stream the server lists in its owner's room. @internal */
@@ -66,6 +119,10 @@ export interface PublisherState {
   readonly roomID: string;
   state: PublisherStateName;
   timer: TimerHandle | null;
+  /** What it publishes, when the app passed a stream createZegoStream made. */
+  readonly local: LocalStreamState | null;
+  /** The next publishQualityUpdate, every 3 s while PUBLISHING and someone listens. */
+  quality: TimerHandle | null;
 }
 
 /** @internal */
@@ -75,6 +132,14 @@ export interface PlayerState {
   giveUp: TimerHandle | null;
   pending: Deferred<SimulatedMediaStream> | null;
   media: SimulatedMediaStream | null;
+  /** The next playQualityUpdate and the publisher's networkQuality, every 3 s. */
+  quality: TimerHandle | null;
+  /** The publisher's userID, once a quality grade of it arrived (the SDK's poll then runs). */
+  publisherUserID: string | null;
+  /** Polls since the last grade of the publisher arrived. */
+  missedGrades: number;
+  /** What this player was told of the publisher's camera and microphone. */
+  remote: RemoteStatus;
 }
 
 /** @internal */
@@ -96,6 +161,29 @@ export interface EngineState {
   failPlayCode: number | null;
   failPublishCode: number | null;
   tokenExpired: boolean;
+  /** The network as this engine's user has it: grades its quality reports say. */
+  upstream: Grade;
+  downstream: Grade;
+  /** Per-stream grades set with setStreamQuality (the worse of it and the network counts). */
+  readonly streamQuality: Map<string, Grade>;
+  /** Steps of a network profile still to come. */
+  readonly profile: Set<TimerHandle>;
+  /** The local user's networkQuality ('' userID), every 3 s while it publishes or plays. */
+  networkTimer: TimerHandle | null;
+  /** Streams createZegoStream made, by the object it resolved with. */
+  readonly localStreams: Map<object, LocalStreamState>;
+  readonly devices: { readonly camera: DeviceState; readonly microphone: DeviceState };
+  /** The browser has granted camera / microphone access once (device change events need it). */
+  mediaGranted: boolean;
+  /** The browser refuses playback until a user gesture: sound only, or everything. */
+  autoplay: 'sound' | 'all' | null;
+  /** Its simulated ZegoStreamViews that autoplay refused, to resume on a gesture. */
+  readonly blockedViews: Set<() => void>;
+  /** The browser's own online flag (navigator.onLine) and where online/offline are fired. */
+  onLine: boolean;
+  readonly connectivity: EventTarget | null;
+  /** The server refuses the next renewToken calls (the local call still returns true, as the SDK's does). */
+  refuseRenewal: boolean;
 }
 
 /** Everything the simulated room holds. @internal */
@@ -114,6 +202,8 @@ export interface World {
   readonly streams: Map<string, ServerStream>;
   /** Engines that can still act: created, not destroyed, not crashed. */
   readonly engines: Set<EngineState>;
+  /** How long a token given to loginRoom or renewToken lasts; null: loginRoom tokens do not expire. */
+  readonly tokenLifetimeMs: number | null;
 }
 
 /** The key of a stream listed in a room. @internal */
@@ -151,8 +241,20 @@ export function connectedSession(engine: EngineState, roomID?: string): Session 
 }
 
 /** @internal */
-export function createWorld(clock: Clock, heartbeatTimeoutMs: number, roomRetryTimeMs: number): World {
-  return { clock, heartbeatTimeoutMs, roomRetryTimeMs, sessions: new Set(), streams: new Map(), engines: new Set() };
+export function createWorld(clock: Clock, heartbeatTimeoutMs: number, roomRetryTimeMs: number, tokenLifetimeMs: number | null = null): World {
+  return { clock, heartbeatTimeoutMs, roomRetryTimeMs, tokenLifetimeMs, sessions: new Set(), streams: new Map(), engines: new Set() };
+}
+
+/** The engine publishing `streamID` in the room of a listing, and its publisher, if it still publishes it. @internal */
+export function publisherOf(stream: ServerStream): { engine: EngineState; publisher: PublisherState } | undefined {
+  const { engine } = stream.owner;
+  const publisher = engine.publishers.get(stream.streamID);
+  return publisher && publisher.roomID === stream.owner.roomID ? { engine, publisher } : undefined;
+}
+
+/** The listing a player of `streamID` on `engine` plays: the first one that carries media. @internal */
+export function playedListing(world: World, engine: EngineState, streamID: string): ServerStream | undefined {
+  return visibleListings(world, engine, streamID).find((stream) => stream.flowing);
 }
 
 /** A user as the SDK takes it: a non-empty userID, an optional userName. @internal */

@@ -5,16 +5,27 @@
  * every SDK callback and policy action on the simulated clock.
  */
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
-import { attachPublisherRetryPolicy, createStatusStore, type StatusStore } from '../../src/index.js';
 import {
+  attachPublisherRetryPolicy,
+  createStatusStore,
+  deviceErrorEvent,
+  mediaHealth,
+  type StatusStore,
+  type StoreEvent,
+} from '../../src/index.js';
+import {
+  ConnectionQualityIndicator,
   ConnectionStatusBadge,
+  DeviceErrorBanner,
   KickedOutOverlay,
   ReconnectingBanner,
+  StartMediaButton,
   StatusProvider,
   StreamView,
   useAudiencePolicy,
   usePlayerState,
   usePublisherState,
+  useTokenRenewal,
   useZegoWeb,
   type StatusMessages,
 } from '../../src/react/index.js';
@@ -24,9 +35,11 @@ import {
   SimulatorErrorCode,
   type ScaledClock,
   type SimulatedEngine,
+  type SimulatedMediaStream,
   type SimulatedRoom,
 } from '../../src/simulator/index.js';
-import { describeEvent, formatSimTime, type LogEntry, type LogKind, type LogSide } from './event-log.js';
+import { gateAutoplay } from './autoplay-gate.js';
+import { describeEvent, formatSimTime, qualityReport, type LogEntry, type LogKind, type LogSide } from './event-log.js';
 
 /**
  * The room, users and stream the playground plays out.
@@ -72,6 +85,8 @@ export const JUMPS = [
 ] as const;
 
 const TOKEN = 'playground-token';
+/** A token lifetime short enough to watch: tokenWillExpire 10 s after the button, expiry 40 s after. */
+const SHORT_TOKEN_MS = 40_000;
 const MAX_LOG_ENTRIES = 400;
 
 interface LogBook {
@@ -107,6 +122,13 @@ interface App {
   readonly crashed: boolean;
   /** Log in as soon as the adapter is connected (once). */
   loginPending: boolean;
+  /** The host's camera-and-microphone stream (createZegoStream), while it has one. */
+  camera: SimulatedMediaStream | null;
+  /** What the host turned off (kept across a camera restart). */
+  videoOff: boolean;
+  audioOff: boolean;
+  /** The app's token server is down: fetchToken rejects. */
+  tokenServerDown: boolean;
 }
 
 interface World {
@@ -126,14 +148,28 @@ function createApp(
   generation: number,
   loginPending: boolean,
 ): App {
-  const store = createStatusStore({ clock: world.clock });
+  // Media health on: quality, camera and mic, devices, token, autoplay, offline. The
+  // kit's window listener stays off: each side is a browser tab of its own, whose
+  // online/offline events the simulator fires on the engine's own target.
+  const store = createStatusStore({ clock: world.clock, extensions: [mediaHealth({ browserConnectivity: false })] });
+  const engine = world.room.createEngine(user);
+  for (const type of ['offline', 'online'] as const) {
+    engine.connectivity?.addEventListener(type, () => store.dispatch({ type, at: world.clock.now() }));
+  }
   // Subscribed before any adapter or policy: the log shows each callback
-  // before what the policies do about it.
-  store.subscribeEvents((event) => {
+  // before what the policies do about it. Quality reports come every 3 s:
+  // only a changed one is logged.
+  const lastReport = new Map<string, string>();
+  store.subscribeEvents<StoreEvent>((event) => {
+    const report = qualityReport(event);
+    if (report) {
+      if (lastReport.get(report.key) === report.says) return;
+      lastReport.set(report.key, report.says);
+    }
     const { kind, text } = describeEvent(event);
     world.log.add(side, kind, text, event.at);
   });
-  return { engine: world.room.createEngine(user), store, generation, crashed: false, loginPending };
+  return { engine, store, generation, crashed: false, loginPending, camera: null, videoOff: false, audioOff: false, tokenServerDown: false };
 }
 
 function createWorld(scale: number, autoStart: boolean): { world: World; host: App } {
@@ -163,12 +199,54 @@ function login(app: App, side: LogSide, log: LogBook, publish: boolean): void {
   engine
     .loginRoom(PLAYGROUND.roomID, TOKEN, engine.user, { userUpdate: true })
     .then(() => {
-      if (!publish || engine.crashed) return;
-      log.add(side, 'action', `startPublishingStream(${PLAYGROUND.streamID})`);
-      engine.startPublishingStream(PLAYGROUND.streamID);
+      if (publish && !engine.crashed) return startCamera(app, log);
     })
-    // A failed login shows as LOGIN_FAILED in the store, the banner and the log.
+    // A failed login shows as LOGIN_FAILED in the store, the banner and the log;
+    // a camera that fails, in the device banner.
     .catch(() => undefined);
+}
+
+/**
+ * The host captures its camera and microphone and publishes them (again,
+ * after a device problem: the old stream goes). A refusal reaches the store
+ * as the kit's docs say (deviceErrorEvent) and rejects, so the device
+ * banner's Retry records the outcome.
+ */
+async function startCamera(app: App, log: LogBook): Promise<void> {
+  const { engine, store } = app;
+  log.add('Host', 'action', 'createZegoStream()');
+  let camera: SimulatedMediaStream;
+  try {
+    camera = await engine.createZegoStream();
+  } catch (error) {
+    const { code, message } = error as { code?: number; message?: string };
+    log.add('Host', 'sdk', `createZegoStream rejected ${code}: ${message}`);
+    store.dispatch(deviceErrorEvent(error, { device: 'camera', at: store.clock.now() }));
+    throw error;
+  }
+  if (app.camera) {
+    log.add('Host', 'action', `stopPublishingStream(${PLAYGROUND.streamID}), destroyStream(old camera)`);
+    engine.stopPublishingStream(PLAYGROUND.streamID);
+    engine.destroyStream(app.camera);
+  }
+  app.camera = camera;
+  engine.mutePublishStreamVideo(camera, app.videoOff);
+  engine.mutePublishStreamAudio(camera, app.audioOff);
+  log.add('Host', 'action', `startPublishingStream(${PLAYGROUND.streamID}, camera)`);
+  engine.startPublishingStream(PLAYGROUND.streamID, camera);
+}
+
+/** The app's token server: a fresh token, or a failure while it is down. */
+function tokenServer(app: App, side: LogSide, log: LogBook) {
+  let issued = 0;
+  return async (roomID: string): Promise<string> => {
+    if (app.tokenServerDown) {
+      log.add(side, 'policy', `fetchToken(${roomID}) failed: the token server is down`);
+      throw new Error('token server down');
+    }
+    log.add(side, 'policy', `fetchToken(${roomID}), then renewToken`);
+    return `${TOKEN}-${++issued}`;
+  };
 }
 
 function leave(app: App, side: LogSide, log: LogBook, published: boolean): void {
@@ -245,11 +323,14 @@ export function Playground({ initialScale = 1, autoStart = true, messages }: Pla
     world.room.dispose();
     world.clock.setScale(0);
   });
+  // The audience's tab refuses playback as its simulated browser says (blockAutoplay), until a click.
+  useEffect(() => gateAutoplay(audience.engine), [audience]);
 
   const hostControls: Control[] = [
     { label: 'Log in', run: () => login(host, 'Host', log, true), reopensDialog: true },
     { label: 'Leave', run: () => leave(host, 'Host', log, true) },
     ...faultControls(host, 'Host', log),
+    ...browserControls(host, 'Host', log),
     {
       label: 'Fail next publish',
       run: () => {
@@ -278,6 +359,7 @@ export function Playground({ initialScale = 1, autoStart = true, messages }: Pla
     { label: 'Log in', run: () => login(audience, 'Audience', log, false), reopensDialog: true },
     { label: 'Leave', run: () => leave(audience, 'Audience', log, false) },
     ...faultControls(audience, 'Audience', log),
+    ...browserControls(audience, 'Audience', log),
     {
       label: 'Fail next play',
       run: () => {
@@ -313,6 +395,8 @@ interface Control {
   readonly run: () => void;
   /** Logging in again: show the kick-out dialog again if it comes. */
   readonly reopensDialog?: boolean;
+  /** For a two-way switch: whether it is on (aria-pressed). */
+  readonly pressed?: boolean;
 }
 
 function faultControls(app: App, side: LogSide, log: LogBook): Control[] {
@@ -347,6 +431,192 @@ function faultControls(app: App, side: LogSide, log: LogBook): Control[] {
       },
     },
   ];
+}
+
+/** Faults of the user's browser and session that both sides have: offline, token expiry. */
+function browserControls(app: App, side: LogSide, log: LogBook): Control[] {
+  const { engine } = app;
+  return [
+    {
+      label: 'Go offline',
+      run: () => {
+        log.add(side, 'action', 'fault: the browser goes offline (the SDK says RECONNECTING only 8 s later)');
+        engine.goOffline();
+      },
+    },
+    {
+      label: 'Go online',
+      run: () => {
+        log.add(side, 'action', 'the browser is back online');
+        engine.goOnline();
+      },
+    },
+    {
+      label: 'Token expires in 40 s',
+      run: () => {
+        log.add(side, 'action', 'fault: the token expires in 40 s (tokenWillExpire in 10 s)');
+        engine.expireTokenIn(SHORT_TOKEN_MS, PLAYGROUND.roomID);
+      },
+    },
+    {
+      label: 'Token server down',
+      run: () => {
+        app.tokenServerDown = true;
+        log.add(side, 'action', "fault: the app's token server is down (fetchToken fails)");
+      },
+    },
+    {
+      label: 'Token server up',
+      run: () => {
+        app.tokenServerDown = false;
+        log.add(side, 'action', "the app's token server is back");
+      },
+    },
+    {
+      label: 'Refuse token renewals',
+      run: () => {
+        log.add(side, 'action', 'fault: the ZEGO server refuses renewed tokens (renewToken still returns true)');
+        engine.refuseTokenRenewal(true);
+      },
+    },
+  ];
+}
+
+/** The host's media faults: camera and mic off, its network, its devices. */
+function hostMediaControls(app: App, log: LogBook, rerender: () => void): Control[] {
+  const { engine } = app;
+  const grade = (name: string, upstream: 0 | 3 | 4): Control => ({
+    label: `Upload: ${name}`,
+    run: () => {
+      log.add('Host', 'action', `fault: the host's upload is ${name} (grade ${upstream})`);
+      engine.setNetworkQuality({ upstream });
+    },
+  });
+  const fault = (label: string, fault: 'denied' | 'in-use', says: string): Control => ({
+    label,
+    run: () => {
+      log.add('Host', 'action', `fault: ${says}; the camera restarts`);
+      engine.setDeviceFault('camera', fault);
+      startCamera(app, log).catch(() => undefined);
+    },
+  });
+  return [
+    {
+      label: 'Camera off',
+      pressed: app.videoOff,
+      run: () => {
+        app.videoOff = !app.videoOff;
+        log.add('Host', 'action', `mutePublishStreamVideo(camera, ${app.videoOff})`);
+        if (app.camera) engine.mutePublishStreamVideo(app.camera, app.videoOff);
+        rerender();
+      },
+    },
+    {
+      label: 'Mic off',
+      pressed: app.audioOff,
+      run: () => {
+        app.audioOff = !app.audioOff;
+        log.add('Host', 'action', `mutePublishStreamAudio(camera, ${app.audioOff})`);
+        if (app.camera) engine.mutePublishStreamAudio(app.camera, app.audioOff);
+        rerender();
+      },
+    },
+    grade('excellent', 0),
+    grade('poor', 3),
+    grade('very poor', 4),
+    {
+      label: 'Upload: worsening',
+      run: () => {
+        log.add('Host', 'action', "fault: the host's upload worsens: good, then fair at +10 s, poor at +20 s, very poor at +30 s");
+        engine.setNetworkProfile([
+          { afterMs: 0, upstream: 1 },
+          { afterMs: 10_000, upstream: 2 },
+          { afterMs: 20_000, upstream: 3 },
+          { afterMs: 30_000, upstream: 4 },
+        ]);
+      },
+    },
+    {
+      label: 'Unplug camera',
+      run: () => {
+        log.add('Host', 'action', 'fault: the camera is unplugged');
+        engine.unplugDevice('camera');
+      },
+    },
+    {
+      label: 'Plug camera in',
+      run: () => {
+        log.add('Host', 'action', 'the camera is plugged back in (Retry in the banner restarts it)');
+        engine.plugDevice('camera');
+      },
+    },
+    fault('Deny camera', 'denied', 'the browser denies the camera'),
+    fault('Camera in use', 'in-use', 'another app holds the camera'),
+    {
+      label: 'Allow camera',
+      run: () => {
+        log.add('Host', 'action', 'the camera may be used again (Retry in the banner restarts it)');
+        engine.setDeviceFault('camera', null);
+      },
+    },
+  ];
+}
+
+/** The audience's media faults: its download, its browser's autoplay policy, decoding. */
+function audienceMediaControls(app: App, log: LogBook, reloadTile: () => void): Control[] {
+  const { engine } = app;
+  const download = (name: string, downstream: 0 | 3): Control => ({
+    label: `Download: ${name}`,
+    run: () => {
+      log.add('Audience', 'action', `fault: the audience's download is ${name} (grade ${downstream})`);
+      engine.setNetworkQuality({ downstream });
+    },
+  });
+  const block = (label: string, mode: 'sound' | 'all', says: string): Control => ({
+    label,
+    run: () => {
+      log.add('Audience', 'action', `fault: the page reloads with no user gesture yet; the browser refuses ${says}`);
+      engine.blockAutoplay(mode);
+      // After this click is over: the new tile's play() comes without a gesture.
+      setTimeout(reloadTile, 0);
+    },
+  });
+  const exception = (label: string, code: number): Control => ({
+    label,
+    run: () => {
+      log.add('Audience', 'action', `fault: exceptionUpdate ${code}`);
+      engine.raiseException(PLAYGROUND.streamID, code);
+    },
+  });
+  return [
+    download('excellent', 0),
+    download('poor', 3),
+    block('Reload: sound blocked', 'sound', 'sound'),
+    block('Reload: playback blocked', 'all', 'all playback'),
+    exception('Decode failed (1008)', 1008),
+    exception('Decoding back (2008)', 2008),
+  ];
+}
+
+function ControlGroup({ label, controls, onRun }: { label: string; controls: readonly Control[]; onRun?: (control: Control) => void }) {
+  return (
+    <div role="group" aria-label={label} style={styles.buttons}>
+      {controls.map((control) => (
+        <button
+          key={control.label}
+          type="button"
+          aria-pressed={control.pressed}
+          className="zsk-button zsk-button--quiet"
+          onClick={() => {
+            onRun?.(control);
+            control.run();
+          }}
+        >
+          {control.label}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 function TimeControls({ clock, startedAt, log, initialScale }: { clock: ScaledClock; startedAt: number; log: LogBook; initialScale: number }) {
@@ -405,6 +675,7 @@ function Panel({
   title,
   app,
   controls,
+  mediaControls,
   onRetry,
   children,
 }: {
@@ -412,6 +683,7 @@ function Panel({
   title: string;
   app: App;
   controls: readonly Control[];
+  mediaControls: readonly Control[];
   onRetry: () => void;
   children: ReactNode;
 }) {
@@ -426,21 +698,14 @@ function Panel({
       </div>
       <ReconnectingBanner onRetry={onRetry} />
       {children}
-      <div role="group" aria-label={`${title} controls`} style={styles.buttons}>
-        {controls.map((control) => (
-          <button
-            key={control.label}
-            type="button"
-            className="zsk-button zsk-button--quiet"
-            onClick={() => {
-              if (control.reopensDialog) setDismissed(false);
-              control.run();
-            }}
-          >
-            {control.label}
-          </button>
-        ))}
-      </div>
+      <ControlGroup
+        label={`${title} controls`}
+        controls={controls}
+        onRun={(control) => {
+          if (control.reopensDialog) setDismissed(false);
+        }}
+      />
+      <ControlGroup label={`${title} media faults`} controls={mediaControls} />
       {!dismissed && (
         // Contained in the panel (position: relative) so the other user stays usable.
         <KickedOutOverlay contained onRejoin={onRetry} onLeave={() => setDismissed(true)} />
@@ -456,6 +721,7 @@ function Panel({
 
 function HostPanel({ app, log, controls }: { app: App; log: LogBook; controls: readonly Control[] }) {
   useZegoWeb(app.engine);
+  useTokenRenewal({ engine: app.engine, roomID: PLAYGROUND.roomID, fetchToken: useState(() => tokenServer(app, 'Host', log))[0] });
   // Seed 003: after NO_PUBLISH with an error, republish once after 3-5 s, never in a loop.
   useEffect(
     () =>
@@ -464,18 +730,34 @@ function HostPanel({ app, log, controls }: { app: App; log: LogBook; controls: r
         store: app.store,
         streamID: PLAYGROUND.streamID,
         republish: ({ engine, streamID }) => {
-          log.add('Host', 'policy', `startPublishingStream(${streamID})`);
-          return engine?.startPublishingStream(streamID);
+          log.add('Host', 'policy', `startPublishingStream(${streamID}, camera)`);
+          return engine?.startPublishingStream(streamID, app.camera);
         },
       }),
-    [app.engine, app.store, log],
+    [app, log],
   );
   const publisher = usePublisherState(PLAYGROUND.streamID);
+  const [, rerender] = useState(0);
   return (
-    <Panel id="host" title={app.generation > 1 ? `Host (app #${app.generation})` : 'Host'} app={app} controls={controls} onRetry={() => login(app, 'Host', log, true)}>
+    <Panel
+      id="host"
+      title={app.generation > 1 ? `Host (app #${app.generation})` : 'Host'}
+      app={app}
+      controls={controls}
+      mediaControls={hostMediaControls(app, log, () => rerender((n) => n + 1))}
+      onRetry={() => login(app, 'Host', log, true)}
+    >
+      <DeviceErrorBanner onRetry={() => startCamera(app, log)} />
       <p style={styles.line}>
         Publisher {PLAYGROUND.streamID}: <strong data-testid="publisher-state">{publisher.state}</strong>
         {publisher.errorCode !== 0 && <span style={styles.muted}> (error {publisher.errorCode})</span>}
+      </p>
+      <p style={styles.indicators}>
+        <span>
+          Sending <ConnectionQualityIndicator streamID={PLAYGROUND.streamID} data-testid="host-send-quality" />
+        </span>
+        <span data-testid="host-camera">Camera: {app.videoOff ? 'off' : 'on'}</span>
+        <span data-testid="host-microphone">Microphone: {app.audioOff ? 'off' : 'on'}</span>
       </p>
     </Panel>
   );
@@ -484,14 +766,33 @@ function HostPanel({ app, log, controls }: { app: App; log: LogBook; controls: r
 function AudiencePanel({ app, world, controls }: { app: App; world: World; controls: readonly Control[] }) {
   useZegoWeb(app.engine);
   useAudiencePolicy(world.audiencePolicyEngine);
+  useTokenRenewal({ engine: app.engine, roomID: PLAYGROUND.roomID, fetchToken: useState(() => tokenServer(app, 'Audience', world.log))[0] });
   const player = usePlayerState(PLAYGROUND.streamID);
+  // A new tile (as after a page reload) plays from the start: play() again, with no gesture.
+  const [tile, setTile] = useState(0);
   return (
-    <Panel id="audience" title="Audience" app={app} controls={controls} onRetry={() => login(app, 'Audience', world.log, false)}>
+    <Panel
+      id="audience"
+      title="Audience"
+      app={app}
+      controls={controls}
+      mediaControls={audienceMediaControls(app, world.log, () => setTile((n) => n + 1))}
+      onRetry={() => login(app, 'Audience', world.log, false)}
+    >
       <p style={styles.line}>
         Player {PLAYGROUND.streamID}: <strong data-testid="player-state">{player.state}</strong>
         {player.errorCode !== 0 && <span style={styles.muted}> (error {player.errorCode})</span>}
       </p>
-      <StreamView streamID={PLAYGROUND.streamID} muted style={styles.video} />
+      <p style={styles.indicators}>
+        <span>
+          Host&apos;s network <ConnectionQualityIndicator userID={PLAYGROUND.host.userID} data-testid="audience-host-quality" />
+        </span>
+        <span>
+          Receiving <ConnectionQualityIndicator streamID={PLAYGROUND.streamID} data-testid="audience-play-quality" />
+        </span>
+        <StartMediaButton />
+      </p>
+      <StreamView key={tile} streamID={PLAYGROUND.streamID} label={PLAYGROUND.host.userName} style={styles.video} />
     </Panel>
   );
 }
@@ -554,6 +855,7 @@ const styles = {
   panelHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 'var(--zsk-space-2)' },
   panelTitle: { margin: 0, fontSize: '1.15em' },
   line: { margin: 0 },
+  indicators: { margin: 0, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 'var(--zsk-space-3)' },
   video: { aspectRatio: '16 / 9', width: '100%' },
   crashed: { margin: 0, color: 'var(--zsk-color-danger)', fontWeight: 600 },
   logSection: { display: 'grid', gap: 'var(--zsk-space-2)' },

@@ -3,7 +3,7 @@
  * it), every policy action, and every button press, stamped with the
  * simulated clock as T+mm:ss.s from the start of the story.
  */
-import type { StatusEvent } from '../../src/index.js';
+import type { StatusEvent, StoreEvent, StreamQualityStats } from '../../src/index.js';
 
 /**
  * Who a log line is about.
@@ -90,7 +90,7 @@ const code = (errorCode: number): string => (errorCode === 0 ? '' : ` ${errorCod
  * // { kind: 'sdk', text: 'playerStateUpdate host-main PLAYING' }
  * ```
  */
-export function describeEvent(event: StatusEvent): { kind: LogKind; text: string } {
+export function describeEvent(event: StoreEvent): { kind: LogKind; text: string } {
   switch (event.type) {
     case 'roomStateChanged': {
       const extra = event.extendedData ? ` "${event.extendedData}"` : '';
@@ -124,7 +124,65 @@ export function describeEvent(event: StatusEvent): { kind: LogKind; text: string
         kind: 'policy',
         text: `${event.call}(${event.streamID}) failed${code(event.errorCode)}${event.message ? `: ${event.message}` : ''}`,
       };
+    case 'networkQuality':
+      return { kind: 'sdk', text: `networkQuality ${event.userID || "'' (me)"} up ${event.upstreamQuality} down ${event.downstreamQuality}` };
+    case 'publishQualityUpdate':
+    case 'playQualityUpdate':
+      return { kind: 'sdk', text: `${event.type} ${event.streamID} ${statsText(event.stats)}` };
+    case 'remoteCameraStatusUpdate':
+    case 'remoteMicStatusUpdate':
+      return { kind: 'sdk', text: `${event.type} ${event.streamID} ${event.status}` };
+    case 'tokenWillExpire':
+      return { kind: 'sdk', text: `tokenWillExpire ${event.roomID}` };
+    case 'tokenRenewal':
+      return { kind: 'policy', text: `token renewal ${event.status}${event.errorCode ? ` ${event.errorCode}` : ''}${event.message ? `: ${event.message}` : ''}` };
+    case 'deviceError':
+      return { kind: 'sdk', text: `deviceError ${event.errorCode || event.errorName || ''}${event.deviceName ? ` ${event.deviceName}` : ''}${event.reason ? ` (${event.reason})` : ''}` };
+    case 'deviceStateChanged':
+      return { kind: 'sdk', text: `${event.device === 'camera' ? 'video' : 'audio'}DeviceStateChanged ${event.updateType} ${event.deviceName ?? ''}` };
+    case 'screenSharingEnded':
+      return { kind: 'sdk', text: 'screenSharingEnded' };
+    case 'deviceRecovered':
+      return { kind: 'action', text: `device recovered${event.device ? `: ${event.device}` : ''}` };
+    case 'exceptionUpdate':
+      return { kind: 'sdk', text: `exceptionUpdate ${event.streamID} ${event.code}` };
+    case 'autoplayFailed':
+      return { kind: 'sdk', text: `autoplay blocked (${event.blocked}) ${event.streamID}` };
+    case 'autoplayResumed':
+      return { kind: 'sdk', text: `autoplay resumed ${event.streamID}` };
+    case 'offline':
+    case 'online':
+      return { kind: 'sdk', text: `browser ${event.type}` };
     default:
       return { kind: 'sdk', text: `unknown event ${(event satisfies never as { type: string }).type}` };
+  }
+}
+
+const grade = (value: number | undefined): string => (value === undefined ? '?' : String(value));
+
+function statsText(stats: StreamQualityStats): string {
+  return `video ${grade(stats.videoQuality)} audio ${grade(stats.audioQuality)}`;
+}
+
+/**
+ * The quality reports come every 3 s: the log shows one only when it says
+ * something new. Returns the report's key and what it says, or null for any
+ * other event.
+ *
+ * @example
+ * ```ts
+ * qualityReport({ type: 'networkQuality', userID: 'host', upstreamQuality: 3, downstreamQuality: 0, at: 0 });
+ * // { key: 'networkQuality host', says: 'up 3 down 0' }
+ * ```
+ */
+export function qualityReport(event: StoreEvent): { key: string; says: string } | null {
+  switch (event.type) {
+    case 'networkQuality':
+      return { key: `${event.type} ${event.userID}`, says: `up ${event.upstreamQuality} down ${event.downstreamQuality}` };
+    case 'publishQualityUpdate':
+    case 'playQualityUpdate':
+      return { key: `${event.type} ${event.streamID}`, says: statsText(event.stats) };
+    default:
+      return null;
   }
 }
