@@ -62,6 +62,13 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
         test: { name: 'storybook', browser: browser('storybook-chromium') },
       },
+      {
+        // The same story tests with the locale toolbar on 简体中文: play functions
+        // assert through the active catalog, so they pass in either language.
+        extends: true,
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook'), initialGlobals: { locale: 'zh-CN' } })],
+        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium') },
+      },
     ],
   },
 });

@@ -29,7 +29,11 @@ export interface ReconnectingBannerProps
   extends ReconnectingBannerOptions,
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** The room to watch; the current room by default. */
+  /**
+   * The room to watch; the current room by default.
+   *
+   * @defaultValue the current room
+   */
   roomID?: string;
   /**
    * Shown as a Retry button after LOGIN_FAILED / RECONNECT_FAILED: e.g.
@@ -37,6 +41,8 @@ export interface ReconnectingBannerProps
    * `StreamRemovedOverlay` offers none while the room has failed, since
    * rejoining plays every stream again. Pressed, the banner says
    * "Connecting…" at once and takes focus (the alert it was in is replaced).
+   *
+   * @defaultValue none: no Retry button
    */
   onRetry?: () => void;
   /**

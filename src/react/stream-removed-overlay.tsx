@@ -22,12 +22,15 @@ export interface StreamRemovedOverlayProps
    * The Retry action once the policy gave up; default: the `useAudiencePolicy`
    * in the provider. Not offered while the room has failed: the banner's
    * Retry (rejoin) is the one for that.
+   *
+   * @defaultValue the provider's `useAudiencePolicy` retry, if any
    */
   onRetry?: (streamID: string) => void;
   /**
    * Who or what the stream is, for screen readers: the Retry button is named
    * "Retry {label}", so in a grid of tiles each says which stream it retries.
-   * Default: the streamID.
+   *
+   * @defaultValue the streamID
    *
    * @example
    * ```tsx

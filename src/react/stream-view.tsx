@@ -17,9 +17,17 @@ export interface StreamViewProps
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
-  /** The MediaStream to show; default: the one `useAudiencePolicy` got for this stream. */
+  /**
+   * The MediaStream to show; default: the one `useAudiencePolicy` got for this stream.
+   *
+   * @defaultValue the audience policy's MediaStream for this stream
+   */
   media?: MediaStream | null;
-  /** Mute the video element (autoplay with sound needs a user gesture in browsers). */
+  /**
+   * Mute the video element (autoplay with sound needs a user gesture in browsers).
+   *
+   * @defaultValue false
+   */
   muted?: boolean;
   /** Extra props for the `<video>` element. */
   videoProps?: VideoHTMLAttributes<HTMLVideoElement>;

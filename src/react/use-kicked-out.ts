@@ -36,7 +36,17 @@ export const KICKOUT_BY_SERVER = 1002055;
  * ```
  */
 export interface KickedOutOptions {
+  /**
+   * The status store; the `StatusProvider`'s by default.
+   *
+   * @defaultValue the provider's store
+   */
   store?: StatusStore;
+  /**
+   * Per-component text overrides, over the provider's catalog.
+   *
+   * @defaultValue the provider's catalog
+   */
   messages?: Partial<StatusMessages>;
 }
 

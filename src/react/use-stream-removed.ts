@@ -41,9 +41,23 @@ export type StreamRemovedState = 'hidden' | 'waiting' | 'retrying' | 'unavailabl
  * ```
  */
 export interface StreamRemovedOptions extends AntiFlapOptions {
-  /** The room the stream is in; the current room by default. */
+  /**
+   * The room the stream is in; the current room by default.
+   *
+   * @defaultValue the current room
+   */
   roomID?: string;
+  /**
+   * The status store; the `StatusProvider`'s by default.
+   *
+   * @defaultValue the provider's store
+   */
   store?: StatusStore;
+  /**
+   * Per-component text overrides, over the provider's catalog.
+   *
+   * @defaultValue the provider's catalog
+   */
   messages?: Partial<StatusMessages>;
 }
 
