@@ -15,6 +15,7 @@ import {
   dropNetwork,
   messagesOf,
   player,
+  reconnectFailed,
   room,
   say,
   shows,
@@ -43,16 +44,7 @@ const TIMELINES: Record<RoomReason, { steps: StatusSteps; options?: StatusStoryO
     steps: [watching, wait(MINUTE), dropNetwork, wait(30 * SECOND)],
     options: { testPatterns: [STREAM], afterMount: [room('RECONNECTED')] },
   },
-  RECONNECT_FAILED: {
-    steps: [
-      watching,
-      dropNetwork,
-      player('PLAY_REQUESTING'),
-      wait(5 * MINUTE),
-      room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED),
-      player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
-    ],
-  },
+  RECONNECT_FAILED: { steps: [reconnectFailed] },
   KICKOUT: {
     steps: [watching, wait(MINUTE), room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN), player('NO_PLAY')],
   },

@@ -13,6 +13,7 @@ import {
   login,
   messagesOf,
   player,
+  reconnectFailed,
   replayGaveUp,
   room,
   say,
@@ -199,16 +200,8 @@ export const Reconnected: Story = {
   },
 };
 
-/** The web SDK gave up after its 5 min retry time: RECONNECT_FAILED 1002053; the player had failed too, and the policy gave up on it. */
-const reconnectFailed = [
-  watching,
-  dropNetwork,
-  player('PLAY_REQUESTING'),
-  wait(5 * MINUTE),
-  room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED),
-  player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
-  replayGaveUp(1),
-];
+/** RECONNECT_FAILED 1002053 at T3 + 5 min; the player had failed too, and the policy gave up on it. */
+const reconnectFailedGaveUp = [reconnectFailed, replayGaveUp(1)];
 
 /**
  * RECONNECT_FAILED 1002053: the retry time ran out; Retry is offered by the
@@ -217,7 +210,7 @@ const reconnectFailed = [
  * stream again; replaying one outside the room cannot work).
  */
 export const ReconnectFailed: Story = {
-  ...withStatus(reconnectFailed),
+  ...withStatus(reconnectFailedGaveUp),
   parameters: shows((t) => [t.reconnectFailed, describeError(SimulatorErrorCode.RECONNECT_FAILED, t.errors).message, t.retry, t.streamRoomFailed]),
   play: async ({ canvasElement, args, globals }) => {
     const t = messagesOf({ globals });
@@ -240,7 +233,7 @@ export const ReconnectFailed: Story = {
  * button had; the alert it was in is gone, and focus did not fall to the page.
  */
 export const RetryThenConnecting: Story = {
-  ...withStatus(reconnectFailed),
+  ...withStatus(reconnectFailedGaveUp),
   render: (args, { loaded }) => (
     <AppFrame>
       <ReconnectingBanner {...args} onRetry={() => statusOf({ loaded }).run([room('LOGINING')])} />

@@ -356,4 +356,18 @@ export const watching: readonly StatusStep[] = [
 /** T3: the network drops; RECONNECTING 1000017 at once (seed 002 / 003). */
 export const dropNetwork: StatusStep = room('RECONNECTING', SimulatorErrorCode.RECONNECTING);
 
+/**
+ * Watching; T3 the network drops and the player requests again; the web SDK
+ * gives up after its 5 min retry time (RECONNECT_FAILED 1002053, seed 002),
+ * and the player ends NO_PLAY 1004020.
+ */
+export const reconnectFailed: readonly StatusStep[] = [
+  ...watching,
+  dropNetwork,
+  player('PLAY_REQUESTING'),
+  wait(5 * MINUTE),
+  room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED),
+  player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
+];
+
 export { SimulatorErrorCode };

@@ -260,16 +260,21 @@ describe('StreamRemovedOverlay', () => {
   });
 
   describe('one failure, one Retry', () => {
+    /** Playing; T3 network drop, the player requesting again; RECONNECT_FAILED at T3 + 5 min (web retry time). */
+    const reconnectFailed = (t: Setup) => {
+      t.room('RECONNECTING', 1000017);
+      t.player('host-main', 'PLAY_REQUESTING');
+      t.clock.advance(5 * MINUTE);
+      t.room('RECONNECT_FAILED', 1002053);
+    };
+
     it('RECONNECT_FAILED: "Stream unavailable" because of the room, and no Retry (the banner rejoins)', () => {
       const t = setup();
       const onRetry = vi.fn();
       t.view(<StreamRemovedOverlay streamID="host-main" onRetry={onRetry} />);
       act(() => playing(t));
       act(() => {
-        t.room('RECONNECTING', 1000017);
-        t.player('host-main', 'PLAY_REQUESTING');
-        t.clock.advance(5 * MINUTE);
-        t.room('RECONNECT_FAILED', 1002053);
+        reconnectFailed(t);
         t.player('host-main', 'NO_PLAY', 1004020);
         t.emit({ type: 'replayGaveUp', target: 'player', streamID: 'host-main', attempts: 1 });
       });
@@ -283,12 +288,7 @@ describe('StreamRemovedOverlay', () => {
       const t = setup();
       t.view(<StreamRemovedOverlay streamID="host-main" onRetry={() => {}} />);
       act(() => playing(t));
-      act(() => {
-        t.room('RECONNECTING', 1000017);
-        t.player('host-main', 'PLAY_REQUESTING');
-        t.clock.advance(5 * MINUTE);
-        t.room('RECONNECT_FAILED', 1002053);
-      });
+      act(() => reconnectFailed(t));
       expect(screen.getByRole('alert')).toHaveTextContent('Not connected to the room.');
       expect(screen.queryByText('Connecting…')).toBeNull();
       expect(screen.queryByRole('button')).toBeNull();
