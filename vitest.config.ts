@@ -60,14 +60,15 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
-        test: { name: 'storybook', browser: browser('storybook-chromium') },
+        // The matrix (18 stores, two themes, an a11y pass) needs more than 15 s on a loaded 2-core machine.
+        test: { name: 'storybook', browser: browser('storybook-chromium'), testTimeout: 30_000 },
       },
       {
         // The same story tests with the locale toolbar on 简体中文: play functions
         // assert through the active catalog, so they pass in either language.
         extends: true,
         plugins: [storybookTest({ configDir: resolve(root, '.storybook'), initialGlobals: { locale: 'zh-CN' } })],
-        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium') },
+        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium'), testTimeout: 30_000 },
       },
     ],
   },

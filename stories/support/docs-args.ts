@@ -27,6 +27,9 @@ interface DocgenProp {
   readonly description?: string;
 }
 
+/** Whether Storybook's build attached react-docgen's findings to the component (not under the vitest plugin). */
+export const hasDocgen = (component: unknown): boolean => Object.keys(docgenProps(component)).length > 0;
+
 /** The props react-docgen found on a component (attached as `__docgenInfo` by Storybook's build). */
 const docgenProps = (component: unknown): Record<string, DocgenProp> =>
   ((component as { __docgenInfo?: { props?: Record<string, DocgenProp> } } | undefined)?.__docgenInfo?.props ?? {});
@@ -83,7 +86,7 @@ export function argsTableProblems(component: unknown, argTypes: StrictArgTypes):
  * ```
  */
 export async function expectArgsTable(context: { component?: unknown; argTypes: StrictArgTypes }): Promise<void> {
-  if (Object.keys(docgenProps(context.component)).length === 0) return;
+  if (!hasDocgen(context.component)) return;
   const problems = argsTableProblems(context.component, context.argTypes);
   if (problems.length > 0) throw new Error(`args table of the docs page:\n${problems.join('\n')}`);
 }
