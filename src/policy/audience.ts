@@ -7,7 +7,13 @@
  *   promptly when receiving a stream deleted notification";
  * - stream ADD: startPlayingStream (the host republished, or restarted);
  * - NO_PLAY with errorCode ≠ 0 (the SDK's own retries are spent): play again
- *   after ≈3 s, a bounded number of times, "do not continuously retry".
+ *   after ≈3 s, backing off, a bounded number of times ("do not continuously
+ *   retry"), but not giving up on a live stream inside the 90 s heartbeat
+ *   window: only at its end is a stream whose host is away deleted.
+ *
+ * Plays are the engine's, not the policy's: every policy on one engine shares
+ * them (engine-plays.ts), so a stream live in two rooms, or wanted by two
+ * policies, is played once.
  *
  * It only calls the engine and dispatches its own events; time comes from the
  * injected Clock, so the 90 s heartbeat timeout (seed 003) runs in a test in
@@ -15,11 +21,15 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { StatusEvent } from '../core/events.js';
-import { isId, isObject } from '../core/guards.js';
+import { isId, nonNegative } from '../core/guards.js';
 import { toPlayerState } from '../core/states.js';
 import type { LiveStream } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import { createPolicyKit, isThenable, type RetrySlot } from './engine-call.js';
+import { createPolicyKit } from './engine-call.js';
+import { enginePlays, replaysForWindow, type PlayHolder } from './engine-plays.js';
+
+/** Seed 003: "attempts to play the stream again after a delay (for example, 3 seconds later)". */
+const REPLAY_DELAY_MS = 3000;
 
 /**
  * The part of an engine the audience policy calls: the web SDK's
@@ -68,15 +78,35 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
   store: StatusStore;
   /** Time and timers. Default: `store.clock`. */
   clock?: Clock;
-  /** Wait before replaying a failed play: 3 s, as seed 003 suggests ("for example, 3 seconds later"). */
+  /**
+   * Wait before the first replay of a failed play: 3 s, as "Express SDK:
+   * disconnection and reconnection" suggests ("for example, 3 seconds
+   * later"). Each further replay of the same outage waits twice as long (3,
+   * 6, 12, 24 s ...), but none waits past the end of the heartbeat window
+   * (the store's `heartbeatTimeoutMs`, 90 s, counted from the outage's first
+   * failure).
+   */
   replayDelayMs?: number;
-  /** Replays per outage before giving up (default 3); the count starts over on PLAYING, a new ADD or `retry`. */
+  /**
+   * Replays per outage before giving up. Default: the fewest whose backoff
+   * spans the heartbeat window, 5 with 3 s and 90 s (at 3, 9, 21, 45 and 90 s
+   * after the first failure). With fewer, the last one waits for the window's
+   * end, so a stream whose host comes back inside the window is still played
+   * again; with more, the backoff goes on doubling after the window. 0: never
+   * replay. The count starts over on PLAYING, a new ADD, a RECONNECTED of the
+   * room, a rejoin of the stream's user, or `retry`.
+   */
   maxReplayAttempts?: number;
   /** Which live streams to play (default: every stream). Called with the stream and its roomID. */
   shouldPlay?: (stream: LiveStream, roomID: string) => boolean;
   /** Second argument of `startPlayingStream` (web: `ZegoWebPlayOption`), or a function giving it per stream. */
   playOptions?: object | ((stream: LiveStream, roomID: string) => object | undefined);
-  /** Gets the media `startPlayingStream` resolved with, and `null` once that playback stops or is dropped. */
+  /**
+   * Gets the media `startPlayingStream` resolved with, and `null` once that
+   * playback ends: failed, stopped, deleted, left or detached. A stream that
+   * another policy on the same engine still plays goes on playing: this
+   * policy gets `null` when it ends.
+   */
   onMediaStream?: (streamID: string, media: PlayedMedia<E> | null) => void;
   /** Manage only this room's streams (multi-room). Default: every room the user is in. */
   roomID?: string;
@@ -95,45 +125,41 @@ export interface AudiencePolicyOptions<E extends AudienceEngine = AudienceEngine
 export interface AudiencePolicy {
   /**
    * Stops everything: pending replays are cancelled (the clock keeps no timer
-   * of this policy), every stream this policy started is stopped with
-   * `stopPlayingStream` and reported as `null` media, and no event is handled
-   * after. A start that resolves later is ignored. Idempotent.
+   * of this policy), every stream this policy plays is stopped with
+   * `stopPlayingStream` and reported as `null` media — unless another policy
+   * on the same engine plays it too: then it goes on, and this policy hears
+   * nothing more of it — and no event is handled after. A start that
+   * resolves later is ignored. Idempotent.
    */
   detach(): void;
   /**
    * Plays `streamID` again now, with a fresh attempt count: for a stream the
-   * policy gave up on, or one whose replay is pending. Does nothing for a
-   * stream that is playing or starting, that is not live in a room the user
-   * is in, or that `shouldPlay` rejects.
+   * engine's policies gave up on, or one whose replay is pending, whichever
+   * policy on the engine plays it. Does nothing for a stream that is playing
+   * or starting, or that no policy on the engine may play (not live in a
+   * room it serves that the user is in, or refused by its `shouldPlay`).
    */
   retry(streamID: string): void;
 }
 
-/** The policy's own bookkeeping for one stream it plays (the replay slot: timer, due, attempt, gaveUp). */
-interface Played extends RetrySlot {
-  readonly streamID: string;
-  readonly roomID: string;
-  /** startPlayingStream was called (once the entry is released, stopPlayingStream too if it had to be). */
-  started?: boolean;
-  /** Id of the latest start call; a result of any other call is stale. */
-  call?: number;
-  /** onMediaStream got a media object that has not been withdrawn with `null`. */
-  hasMedia?: boolean;
-}
-
 /**
  * Attaches the audience playback policy to a store fed by an adapter
- * (`connectZegoWeb` / `connectZegoNative`). Behaviour, after seed 003:
+ * (`connectZegoWeb` / `connectZegoNative`). Behaviour, after "Express SDK:
+ * disconnection and reconnection":
  * - a stream ADD in a room the user is in (phase connected), and every stream
  *   already live at attach time or when a room reaches LOGINED/RECONNECTED:
- *   `startPlayingStream` for each stream `shouldPlay` accepts;
+ *   `startPlayingStream` for each stream `shouldPlay` accepts — once per
+ *   engine, however many rooms list it and policies want it;
  * - a stream DELETE: `stopPlayingStream` at once, pending replay cancelled,
- *   `onMediaStream(streamID, null)`; a start resolving later is dropped;
- * - `NO_PLAY` with errorCode ≠ 0, or a start that throws or rejects: one
- *   replay after `replayDelayMs`, shown in the store as
- *   `player.replay = { attempt, dueAt }`; after `maxReplayAttempts` replays
- *   in one outage, `player.gaveUp` and no more calls until a new ADD or
- *   `retry(streamID)`; PLAYING starts the count over;
+ *   `onMediaStream(streamID, null)`, unless the stream is still live in
+ *   another room the engine's policies play it for; a start resolving later
+ *   is dropped;
+ * - `NO_PLAY` with errorCode ≠ 0, or a start that throws or rejects: the
+ *   media is withdrawn (`null`) and a replay scheduled, backing off from
+ *   `replayDelayMs`, shown in the store as `player.replay = { attempt, dueAt }`;
+ *   after `maxReplayAttempts` replays in one outage, `player.gaveUp` and no
+ *   more calls until a new ADD, a RECONNECTED of the room, a rejoin of the
+ *   stream's user or `retry(streamID)`; PLAYING starts the count over;
  * - LOGOUT, KICKOUT, LOGIN_FAILED or RECONNECT_FAILED of a room: everything
  *   for that room cancelled, without an engine call (the user has left the
  *   room; its stream list is gone with it);
@@ -159,20 +185,17 @@ interface Played extends RetrySlot {
  */
 export function attachAudiencePolicy<E extends AudienceEngine>(options: AudiencePolicyOptions<E>): AudiencePolicy {
   const { engine, store, shouldPlay, playOptions, onMediaStream, roomID: onlyRoomID } = options;
-  // Handlers run one at a time (`run`): the store calls listeners synchronously,
-  // also for the events this policy dispatches from inside a handler.
-  const { run, emit, fail, clear, reset, schedule, listen } = createPolicyKit(
-    store,
-    options.clock ?? store.clock,
-    'player',
-    options.replayDelayMs,
-    3000, // seed 003: "for example, 3 seconds later"
-    options.maxReplayAttempts,
-    3,
+  const clock = options.clock ?? store.clock;
+  const plays = enginePlays(engine);
+  const replayDelayMs = nonNegative(options.replayDelayMs, REPLAY_DELAY_MS);
+  const maxReplayAttempts = Math.floor(
+    nonNegative(options.maxReplayAttempts, replaysForWindow(replayDelayMs, store.getState().config.heartbeatTimeoutMs)),
   );
-  const played = new Map<string, Played>();
+  // Handlers of every policy on this engine run one at a time (`plays.run`):
+  // the store calls listeners synchronously, also for the events a policy
+  // dispatches from inside a handler.
+  const kit = createPolicyKit(store, clock, 'player', replayDelayMs, REPLAY_DELAY_MS, maxReplayAttempts, 0, plays.run);
   let attached = true;
-  let lastCall = 0;
 
   const inScope = (roomID: string): boolean => onlyRoomID === undefined || roomID === onlyRoomID;
   const room = (roomID: string) => store.getState().rooms.get(roomID);
@@ -183,15 +206,13 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
   /** The stream, if it is live in a room the user is in: it can be played now. */
   const playable = (roomID: string, streamID: string): LiveStream | undefined =>
     connected(roomID) ? live(roomID, streamID) : undefined;
-  /** The policy is attached and the entry is still its own: not released, not replaced. */
-  const owned = (entry: Played): boolean => attached && played.get(entry.streamID) === entry;
 
-  /** Calls app or engine code; a throw is recorded on the player, and `undefined` returned. */
+  /** Calls app code; a throw is recorded on the player, and `undefined` returned. */
   function guard<T>(streamID: string, call: string, task: () => T): T | undefined {
     try {
       return task();
     } catch (error) {
-      fail(streamID, call, error);
+      kit.fail(streamID, call, error);
       return undefined;
     }
   }
@@ -199,142 +220,76 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
   const accepts = (stream: LiveStream, roomID: string): boolean =>
     !shouldPlay || !!guard(stream.streamID, 'shouldPlay', () => shouldPlay(stream, roomID) === true);
 
-  function deliver(streamID: string, media: PlayedMedia<E> | null): void {
-    if (onMediaStream) guard(streamID, 'onMediaStream', () => onMediaStream(streamID, media));
-  }
-
-  function start(entry: Played, stream: LiveStream, replayAttempt?: number): void {
-    if (!attached) return;
-    const { streamID } = entry;
-    const call = ++lastCall;
-    // Bookkeeping first: an engine may emit playerStateUpdate synchronously.
-    entry.started = true;
-    entry.due = false;
-    entry.call = call;
-    if (replayAttempt) emit('replayStarted', streamID, { attempt: replayAttempt });
-    const opts =
+  const holder: PlayHolder = {
+    kit,
+    store,
+    clock,
+    replayDelayMs,
+    maxReplayAttempts,
+    live,
+    connected,
+    playOptions: (stream, roomID) =>
       typeof playOptions === 'function'
-        ? guard(streamID, 'playOptions', () => (playOptions as (stream: LiveStream, roomID: string) => object | undefined)(stream, entry.roomID))
-        : playOptions;
-    let result: unknown;
-    try {
-      result = opts === undefined ? engine.startPlayingStream(streamID) : engine.startPlayingStream(streamID, opts);
-    } catch (error) {
-      startFailed(entry, error);
-      return;
-    }
-    if (isThenable(result)) {
-      result.then(
-        (media) => run(() => resolved(entry, call, media)),
-        (error: unknown) =>
-          run(() => {
-            if (isCurrent(entry, call)) startFailed(entry, error); // else the stream was stopped meanwhile: its failure is moot
-          }),
-      );
-    } else {
-      resolved(entry, call, result);
-    }
-  }
-
-  function startFailed(entry: Played, error: unknown): void {
-    fail(entry.streamID, 'startPlayingStream', error);
-    failed(entry);
-  }
-
-  /** `call` is the entry's latest start and the entry is still the policy's own. */
-  const isCurrent = (entry: Played, call: number): boolean => owned(entry) && entry.call === call;
-
-  function resolved(entry: Played, call: number, media: unknown): void {
-    if (isCurrent(entry, call)) {
-      if (isObject(media)) {
-        entry.hasMedia = true;
-        deliver(entry.streamID, media as PlayedMedia<E>);
+        ? guard(stream.streamID, 'playOptions', () => (playOptions as (stream: LiveStream, roomID: string) => object | undefined)(stream, roomID))
+        : playOptions,
+    deliver(streamID, media) {
+      if (onMediaStream) guard(streamID, 'onMediaStream', () => onMediaStream(streamID, media as PlayedMedia<E> | null));
+    },
+    claim(streamID) {
+      if (!attached) return false;
+      for (const roomID of store.getState().rooms.keys()) {
+        const stream = inScope(roomID) ? playable(roomID, streamID) : undefined;
+        if (stream && accepts(stream, roomID)) {
+          plays.hold(holder, roomID, stream, false);
+          return true;
+        }
       }
-    } else if (attached && isObject(media) && !played.get(entry.streamID)?.started) {
-      // A start that resolved after its stream was deleted, left or replaced:
-      // nobody wants it. Stop it unless a newer start owns this streamID now;
-      // after detach everything was stopped already.
-      try {
-        engine.stopPlayingStream(entry.streamID);
-      } catch {
-        // The stream is gone from the policy; there is no player to record on.
-      }
-    }
-  }
+      return false;
+    },
+  };
 
-  /** A play failed: schedule one replay, or give up once the attempts are spent. A deleted stream is never replayed (seed 003). */
-  function failed(entry: Played): void {
-    schedule(entry, entry.streamID, owned(entry) && !!live(entry.roomID, entry.streamID), (attempt) => {
-      if (!owned(entry)) return;
-      const stream = live(entry.roomID, entry.streamID);
-      if (!stream) return;
-      if (connected(entry.roomID)) start(entry, stream, attempt);
-      else entry.due = true; // Room reconnecting: the SDK cannot play now; replay on RECONNECTED.
-    });
-  }
-
-  function begin(roomID: string, stream: LiveStream): void {
-    if (!attached) return;
-    const entry: Played = { streamID: stream.streamID, roomID, timer: null, attempt: 0 };
-    played.set(entry.streamID, entry);
-    reset(entry, entry.streamID); // clears the store's replay bookkeeping left from an earlier outage
-    start(entry, stream);
-  }
-
-  /** Forgets a stream: pending replay cancelled, media withdrawn; `stop` also calls stopPlayingStream. */
-  function release(entry: Played, stop: boolean): void {
-    const { streamID } = entry;
-    if (played.get(streamID) !== entry) return;
-    // From here on the entry is no one's: entries are never put back, so
-    // whatever a start of it still resolves with is stale (`isCurrent`), and
-    // it can be released only once.
-    played.delete(streamID);
-    if (clear(entry)) emit('replayCancelled', streamID);
-    if (stop && entry.started) guard(streamID, 'stopPlayingStream', () => engine.stopPlayingStream(streamID));
-    if (entry.hasMedia) deliver(streamID, null);
-  }
-
-  /** Plays every accepted live stream of a connected room that is not played yet, and replays that fell due. */
+  /** Holds every accepted live stream of a connected room (played unless the engine plays it already). */
   function sync(roomID: string): void {
     const current = room(roomID);
     if (current?.phase !== 'connected') return;
-    current.streams.forEach((stream, streamID) => {
-      if (!attached || !accepts(stream, roomID)) return;
-      const entry = played.get(streamID);
-      if (!entry) begin(roomID, stream);
-      else if (entry.due && entry.roomID === roomID) start(entry, stream, entry.attempt);
+    current.streams.forEach((stream) => {
+      if (attached && accepts(stream, roomID)) plays.hold(holder, roomID, stream, false);
     });
   }
 
   function handle(event: StatusEvent): void {
     if (!attached) return;
     if (event.type === 'playerStateUpdate') {
-      const entry = played.get(event.streamID); // keys are valid IDs: no need to check this one
-      if (!entry) return;
-      const name = toPlayerState(event.state);
-      if (name === 'PLAYING') {
-        // Success ends the outage. The reducer resets the store's schedule on a
-        // change to PLAYING; this also covers a repeated PLAYING, which the
-        // reducer drops as a duplicate.
-        reset(entry, entry.streamID);
-      } else if (name === 'NO_PLAY' && typeof event.errorCode === 'number' && event.errorCode !== 0 && entry.started) {
-        // Seed 003: NO_PLAY with errorCode ≠ 0 — the SDK's own retries are spent.
-        failed(entry);
-      }
+      plays.player(event.streamID, toPlayerState(event.state) ?? '', event.errorCode);
       return;
     }
-    if (event.type !== 'roomStateChanged' && event.type !== 'roomStreamUpdate') return;
+    if (event.type !== 'roomStateChanged' && event.type !== 'roomStreamUpdate' && event.type !== 'roomUserUpdate') return;
     const { roomID } = event;
     if (!isId(roomID) || !inScope(roomID)) return;
     if (event.type === 'roomStateChanged') {
       // Read the phase the reducer settled on rather than the raw reason, so a
       // malformed or duplicate event is judged exactly as the store judged it.
-      const phase = room(roomID)?.phase;
-      if (phase === 'connected') sync(roomID);
-      else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
+      const current = room(roomID);
+      const phase = current?.phase;
+      if (phase === 'connected') {
+        // Plays held from before first (due replays, re-arms), then the streams newly listed.
+        plays.connected(holder, roomID, current!.reason === 'RECONNECTED');
+        sync(roomID);
+      } else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
         // No engine call: the user is out of the room (logout, kick-out, failure).
-        for (const entry of [...played.values()]) if (entry.roomID === roomID) release(entry, false);
+        plays.left(holder, roomID);
       }
+      return;
+    }
+    if (event.type === 'roomUserUpdate') {
+      // A rejoin of a stream's user (seed 003, T6') is a new chance for a stream given up on.
+      if (event.updateType !== 'ADD' || !Array.isArray(event.userList)) return;
+      const userIDs = new Set<string>();
+      for (const user of event.userList as unknown[]) {
+        const userID = (user as { userID?: unknown } | null)?.userID;
+        if (isId(userID)) userIDs.add(userID);
+      }
+      if (userIDs.size > 0) plays.joined(holder, roomID, userIDs);
       return;
     }
     const { updateType, streamList } = event;
@@ -342,59 +297,36 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     for (const item of streamList as unknown[]) {
       const streamID = (item as { streamID?: unknown } | null)?.streamID;
       if (!isId(streamID)) continue;
-      const entry = played.get(streamID);
       if (updateType === 'DELETE') {
-        // Seed 003: on "stream deleted", stopPlayingStream at once.
-        if (entry?.roomID === roomID) release(entry, true);
+        // Seed 003: on "stream deleted", stopPlayingStream at once — unless it is live in another room played for.
+        plays.deleted(holder, roomID, streamID);
       } else if (updateType === 'ADD') {
         const stream = playable(roomID, streamID);
-        if (!stream || !accepts(stream, roomID)) continue;
-        if (!entry) {
-          begin(roomID, stream);
-        } else if (entry.gaveUp && entry.roomID === roomID) {
-          // A new ADD is a new chance: the policy had given up on the old outage.
-          reset(entry, streamID);
-          start(entry, stream);
-        }
+        if (stream && accepts(stream, roomID)) plays.hold(holder, roomID, stream, true);
       }
     }
   }
 
-  const unsubscribe = listen(handle);
+  const unsubscribe = kit.listen(handle);
 
+  plays.join(holder);
   // Streams already live when the policy attaches are played at once.
-  run(() =>
+  plays.run(() => {
     store.getState().rooms.forEach((_, roomID) => {
       if (inScope(roomID)) sync(roomID);
-    }),
-  );
+    });
+  });
 
   return {
     detach() {
       if (!attached) return;
       attached = false; // first: an onMediaStream(null) below must not start anything again
       unsubscribe();
-      for (const entry of [...played.values()]) release(entry, true);
+      plays.run(() => plays.detach(holder));
     },
     retry(streamID) {
-      run(() => {
-        if (!attached || !isId(streamID)) return;
-        const entry = played.get(streamID);
-        if (!entry) {
-          store.getState().rooms.forEach((_, roomID) => {
-            const stream = inScope(roomID) && !played.has(streamID) && playable(roomID, streamID);
-            if (stream && accepts(stream, roomID)) begin(roomID, stream);
-          });
-        } else if (entry.gaveUp || entry.timer !== null || entry.due) {
-          // Gave up, or a replay is pending (not playing or starting): play now, counting afresh.
-          const stream = live(entry.roomID, streamID);
-          const now = connected(entry.roomID);
-          reset(entry, streamID);
-          if (stream) {
-            if (now) start(entry, stream);
-            else entry.due = true; // reconnecting: play on RECONNECTED
-          }
-        }
+      plays.run(() => {
+        if (attached && isId(streamID)) plays.retry(holder, streamID);
       });
     },
   };

@@ -69,8 +69,47 @@ export interface RetrySlot {
 type PolicyEventType = 'replayScheduled' | 'replayStarted' | 'replayGaveUp' | 'replayCancelled' | 'engineCallFailed';
 
 /**
- * The toolkit one policy instance runs on: `{ run, emit, fail, clear, reset,
- * schedule, listen }`, each described where it is defined below.
+ * Runs tasks to completion one at a time: `run(task)`.
+ *
+ * @example
+ * ```ts
+ * const run: RunQueue = createRunQueue();
+ * run(() => store.dispatch(event)); // a listener that calls run() inside waits until this task is done
+ * ```
+ */
+export type RunQueue = (task: () => void) => void;
+
+/**
+ * A {@link RunQueue}. The task at the head of the queue is the one running; a
+ * task started meanwhile (a listener re-entered by the policy's own dispatch,
+ * or an engine that emits a callback synchronously from `startPlayingStream`)
+ * waits behind it, so each handler sees the policy's bookkeeping whole. A
+ * task that throws (only a bug of ours could) is dropped; the queue carries on.
+ *
+ * @example
+ * ```ts
+ * const run = createRunQueue(); // one per engine for audience policies, so they take turns too
+ * ```
+ */
+export function createRunQueue(): RunQueue {
+  const queue: (() => void)[] = [];
+  return (task) => {
+    if (queue.push(task) > 1) return;
+    for (; queue.length; queue.shift()) {
+      try {
+        queue[0]!();
+      } catch {
+        // Nothing may escape into the store's dispatch or the SDK's callback.
+      }
+    }
+  };
+}
+
+/**
+ * The toolkit one policy instance runs on: `{ run, emit, fail, clear, forget,
+ * reset, schedule, listen }`, each described where it is defined below.
+ * `run` is a queue of its own unless one is given (shared by the policies
+ * that must take turns).
  *
  * @example
  * ```ts
@@ -85,26 +124,10 @@ export function createPolicyKit(
   defaultDelay: number,
   maxOption: number | undefined,
   defaultMax: number,
+  run: RunQueue = createRunQueue(),
 ) {
   const delay = nonNegative(delayOption, defaultDelay);
   const max = Math.floor(nonNegative(maxOption, defaultMax));
-  // The task at the head of the queue is the one running; a task started
-  // meanwhile (a listener re-entered by the policy's own dispatch, or an
-  // engine that emits a callback synchronously from `startPlayingStream`)
-  // waits behind it, so each handler sees the policy's bookkeeping whole.
-  const queue: (() => void)[] = [];
-
-  /** Runs tasks to completion one at a time. A task that throws (only a bug of ours could) is dropped; the queue carries on. */
-  const run = (task: () => void): void => {
-    if (queue.push(task) > 1) return;
-    for (; queue.length; queue.shift()) {
-      try {
-        queue[0]!();
-      } catch {
-        // Nothing may escape into the store's dispatch or the SDK's callback.
-      }
-    }
-  };
 
   /** Dispatches one of the policy's own events about `streamID`, stamped with `clock.now()`. */
   const emit = (type: PolicyEventType, streamID: string, fields?: object): void => {
@@ -129,18 +152,26 @@ export function createPolicyKit(
   };
 
   /**
+   * Clears the store's schedule of `streamID` (`replayCancelled` with
+   * `reset`) when it shows an earlier outage, or always with `force`.
+   */
+  const forget = (streamID: string, force?: boolean): void => {
+    const record = store.getState()[`${target}s` as const].get(streamID);
+    if (force || (record && (record.attempts > 0 || record.gaveUp || record.replay !== null))) {
+      emit('replayCancelled', streamID, { reset: true });
+    }
+  };
+
+  /**
    * Starts the count over (success, a new ADD, `retry`): pending retry
    * cancelled, and the store's schedule reset when it shows an earlier outage
    * (or always, with `force`).
    */
   const reset = (slot: RetrySlot, streamID: string, force?: boolean): void => {
-    const record = store.getState()[`${target}s` as const].get(streamID);
     clear(slot);
     slot.attempt = 0;
     slot.gaveUp = false;
-    if (force || (record && (record.attempts > 0 || record.gaveUp || record.replay !== null))) {
-      emit('replayCancelled', streamID, { reset: true });
-    }
+    forget(streamID, force);
   };
 
   /**
@@ -172,5 +203,15 @@ export function createPolicyKit(
   const listen = (handle: (event: StatusEvent) => void): (() => void) =>
     store.subscribeEvents((event) => run(() => handle(event)));
 
-  return { run, emit, fail, clear, reset, schedule, listen };
+  return { run, emit, fail, clear, forget, reset, schedule, listen };
 }
+
+/**
+ * What {@link createPolicyKit} returns.
+ *
+ * @example
+ * ```ts
+ * const kit: PolicyKit = createPolicyKit(store, clock, 'player', undefined, 3000, undefined, 3);
+ * ```
+ */
+export type PolicyKit = ReturnType<typeof createPolicyKit>;

@@ -58,9 +58,10 @@ export interface AudiencePolicyControls {
  *
  * One policy per engine, store and `roomID`: hooks with the same three (and
  * StrictMode's second mount) share one; hooks for different rooms get one
- * each, and each plays and stops only its room's streams. Do not mix a hook
- * without `roomID` (every room) and one with a `roomID` on one engine: both
- * would play that room's streams. Options of hooks sharing a policy:
+ * each. The policies of one engine share its plays: a stream live in two of
+ * their rooms (a host that moved from one room to the other) is played once,
+ * and stopped only when no room they serve lists it; Retry reaches it from
+ * any of them. Options of hooks sharing a policy:
  * - `onMediaStream`: every mounted sharer's is called;
  * - `shouldPlay`, `playOptions`: at each use, those of the first mounted
  *   sharer that passes them (effects mount children before parents); they

@@ -92,6 +92,29 @@ export const SimulatorErrorCode = Object.freeze({
   PLAY_RETRY_FAILED: 1004020,
   /** Simulator choice: player NO_PLAY for a stream that is not in the room. */
   STREAM_NOT_FOUND: 1004002,
+  /**
+   * startPlayingStream rejects: the stream is already playing or being
+   * requested. What web SDK 3.12.0 returns (zego-express-engine-webrtc,
+   * `{ code: 1103049, message: 'repeated pull same stream' }`, from its
+   * setPlayStateStart when a player of the streamID exists).
+   */
+  REPEATED_PLAY: 1103049,
   /** Simulator-only: a call the engine cannot take now (not logged in, crashed, cancelled). */
   INVALID_CALL: -1,
 });
+
+/**
+ * The events a simulated engine emits, with the web SDK's names and arguments.
+ *
+ * @example
+ * ```ts
+ * SIMULATED_EVENTS.includes('roomStreamUpdate'); // true
+ * ```
+ */
+export const SIMULATED_EVENTS = [
+  'roomStateChanged',
+  'publisherStateUpdate',
+  'playerStateUpdate',
+  'roomStreamUpdate',
+  'roomUserUpdate',
+] as const;

@@ -256,6 +256,40 @@ describe('useAudiencePolicy: one policy per engine, store and roomID', () => {
   });
 });
 
+describe('useAudiencePolicy: a stream that moves between the rooms of two hooks', () => {
+  it('ADD in b before DELETE in a: played once, never stopped, its media stays in the registry', async () => {
+    const t = setup();
+    const engine = createFakeWebEngine();
+    const registry = createMediaRegistry();
+    render(
+      <Wrap t={t} registry={registry}>
+        <Policy engine={engine} roomID="a" maxReplayAttempts={0} />
+        <Policy engine={engine} roomID="b" maxReplayAttempts={0} />
+      </Wrap>,
+    );
+    await act(async () => {
+      login(t, 'a');
+      login(t, 'b');
+      add(t, 'a', 's');
+    });
+    expect(registry.get('s')).toEqual({ id: 'media-s' });
+    await act(async () => {
+      add(t, 'b', 's');
+      t.streams('DELETE', [{ streamID: 's' }], '{"stream_delete_reason":2}', 'a');
+    });
+    expect(engine.calls.filter((c) => c.endsWith(' s'))).toEqual(['start s']);
+    expect(registry.get('s')).toEqual({ id: 'media-s' });
+
+    // It fails for good later: the overlay's Retry (the registry's) plays it again, once.
+    act(() => t.player('s', 'NO_PLAY', 1004020));
+    expect(registry.get('s')).toBeNull();
+    expect(t.store.getState().players.get('s')?.gaveUp).toBe(true);
+    await act(async () => registry.retry('s'));
+    expect(engine.calls.filter((c) => c.endsWith(' s'))).toEqual(['start s', 'start s']);
+    expect(registry.get('s')).toEqual({ id: 'media-s' });
+  });
+});
+
 describe('useAudiencePolicy: options of hooks sharing a policy', () => {
   const hostOnly = (stream: LiveStream) => stream.user?.userID === 'host';
 

@@ -18,6 +18,8 @@ import type { StatusEvent } from '../../src/core/events.js';
 import { createStatusStore } from '../../src/core/store.js';
 import { attachAudiencePolicy, type AudienceEngine } from '../../src/policy/index.js';
 import { createFakeEngine, flush, sdkEvents } from '../unit/policy-fake-engine.js';
+import { connectZegoWeb } from '../../src/adapters/index.js';
+import { createSimulatedRoom, SimulatorErrorCode, type SimulatedEngine } from '../../src/simulator/index.js';
 
 const ROOM = 'r1';
 const STREAMS = ['a', 'b'] as const;
@@ -165,6 +167,8 @@ async function runScenario(scenario: Scenario): Promise<void> {
           active.clear();
           for (const id of STREAMS) newOutage(id);
         }
+        // The viewer's own reconnection re-arms a stream the policy gave up on: a new chance.
+        if (store.getState().rooms.get(ROOM)?.reason === 'RECONNECTED') for (const id of STREAMS) newOutage(id);
         return;
       default:
         return;
@@ -284,4 +288,260 @@ describe('audience policy: random SDK event sequences (fast-check)', () => {
       ],
     });
   });
+});
+
+// ---- the room lifecycle, on the simulator ---------------------------------------------
+//
+// A viewer engine in rooms a and b (web multi-room) with one or two policies,
+// attached at the start or late; two hosts that join, leave, drop, crash and
+// come back in the other room (a stream that moves: ADD in one room before the
+// DELETE in the other); the viewer leaves, rejoins, drops. The simulator is the
+// oracle for a double start: like web SDK 3.12 it rejects a second start of a
+// stream it plays with 1103049. Invariants:
+// - no stream played twice: never a 1103049 rejection;
+// - never a start of a stream not live in a connected room a policy serves;
+// - no tight loop, bounded attempts: between two starts of one stream without
+//   any room event, PLAYING or retry in between, at least the replay delay
+//   (3 s), and at most maxReplayAttempts + 1 such starts in a row;
+// - once every network is back and plays succeed: every stream live in a
+//   connected room a policy serves is PLAYING.
+
+const LIFECYCLE_ROOMS = ['a', 'b'] as const;
+type LifecycleRoom = (typeof LIFECYCLE_ROOMS)[number];
+const HOSTS = [
+  { userID: 'h1', streamID: 's1' },
+  { userID: 'h2', streamID: 's2' },
+] as const;
+const REPLAY_DELAY = 3000;
+const DEFAULT_MAX_REPLAYS = 5; // 3 s doubling to span the 90 s heartbeat window
+
+type LifecycleAction =
+  | { readonly kind: 'viewerLogin' | 'viewerLogout'; readonly room: LifecycleRoom }
+  | { readonly kind: 'viewerDrop' | 'viewerRestore' | 'failNextPlay' }
+  | { readonly kind: 'hostJoin'; readonly host: 0 | 1; readonly room: LifecycleRoom }
+  | { readonly kind: 'hostLeave' | 'hostDrop' | 'hostRestore' | 'hostCrash' | 'hostStop' | 'hostPublish'; readonly host: 0 | 1 }
+  | { readonly kind: 'advance'; readonly ms: number }
+  | { readonly kind: 'retry'; readonly host: 0 | 1; readonly policy: 0 | 1 };
+
+const lifecycleRoom = fc.constantFrom(...LIFECYCLE_ROOMS);
+const hostIndex = fc.constantFrom(0 as const, 1 as const);
+const lifecycleActionArb: fc.Arbitrary<LifecycleAction> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('viewerLogin' as const, 'viewerLogout' as const), room: lifecycleRoom }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('viewerDrop' as const, 'viewerRestore' as const, 'failNextPlay' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('hostJoin' as const), host: hostIndex, room: lifecycleRoom }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('hostLeave' as const, 'hostDrop' as const, 'hostRestore' as const, 'hostCrash' as const, 'hostStop' as const, 'hostPublish' as const),
+      host: hostIndex,
+    }),
+  },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(100, 500, 3000, 10_000, 30_000, 60_000, 95_000) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), host: hostIndex, policy: fc.constantFrom(0 as const, 1 as const) }) },
+);
+
+/** Which policies the viewer runs: one for every room, one per room, every room plus b, or only room a. */
+type PolicySetup = 'one' | 'perRoom' | 'mixed' | 'onlyA';
+const POLICY_ROOMS: Record<PolicySetup, readonly (LifecycleRoom | undefined)[]> = {
+  one: [undefined],
+  perRoom: ['a', 'b'],
+  mixed: [undefined, 'b'],
+  onlyA: ['a'],
+};
+
+const lifecycleArb = fc.record({
+  policies: fc.constantFrom<PolicySetup>('one', 'perRoom', 'mixed', 'onlyA'),
+  viewerRooms: fc.subarray([...LIFECYCLE_ROOMS], { minLength: 1 }),
+  hostRooms: fc.tuple(fc.option(lifecycleRoom, { nil: null }), fc.option(lifecycleRoom, { nil: null })),
+  attachAt: fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 25 }) }),
+  actions: fc.array(lifecycleActionArb, { minLength: 1, maxLength: 30 }),
+});
+
+type Lifecycle = typeof lifecycleArb extends fc.Arbitrary<infer T> ? T : never;
+
+const lifecycleCoverage = { starts: 0, replays: 0, moved: 0, endedPlaying: 0 };
+
+async function runLifecycle(scenario: Lifecycle): Promise<void> {
+  const clock = createManualClock();
+  const room = createSimulatedRoom({ clock });
+  const store = createStatusStore({ clock });
+  const viewer = room.createEngine({ userID: 'viewer' });
+  viewer.enableMultiRoom(true);
+  const disconnect = connectZegoWeb(viewer, store);
+  const violations: string[] = [];
+  const served = POLICY_ROOMS[scenario.policies];
+  const servedRoom = (roomID: string) => served.some((only) => only === undefined || only === roomID);
+
+  // ---- the oracle's bookkeeping --------------------------------------------------
+  let triggers = 0; // room events, PLAYING, retry, attach: each may rightly start a stream
+  const lastStart = new Map<string, { at: number; triggers: number; inARow: number }>();
+  store.subscribeEvents((event: StatusEvent) => {
+    if (event.type === 'roomStateChanged' || event.type === 'roomStreamUpdate' || event.type === 'roomUserUpdate') triggers++;
+    if (event.type === 'playerStateUpdate' && event.state === 'PLAYING') triggers++;
+    if (event.type === 'replayScheduled') lifecycleCoverage.replays++;
+  });
+  const liveInServedRoom = (streamID: string) =>
+    [...store.getState().rooms].some(([roomID, status]) => servedRoom(roomID) && status.phase === 'connected' && status.streams.has(streamID));
+
+  const engine: AudienceEngine = {
+    startPlayingStream(streamID, options) {
+      if (!liveInServedRoom(streamID)) violations.push(`start ${streamID} @${clock.now()}: not live in a connected room a policy serves`);
+      const previous = lastStart.get(streamID);
+      const inARow = previous && previous.triggers === triggers ? previous.inARow + 1 : 1;
+      if (previous && previous.triggers === triggers && clock.now() - previous.at < REPLAY_DELAY) {
+        violations.push(`start ${streamID} @${clock.now()}: ${clock.now() - previous.at} ms after the last one, nothing in between`);
+      }
+      if (inARow > DEFAULT_MAX_REPLAYS + 1) violations.push(`start ${streamID} @${clock.now()}: ${inARow} starts in a row`);
+      lastStart.set(streamID, { at: clock.now(), triggers, inARow });
+      lifecycleCoverage.starts++;
+      const result = viewer.startPlayingStream(streamID, options);
+      result.then(undefined, (error: { code?: number }) => {
+        if (error?.code === SimulatorErrorCode.REPEATED_PLAY) violations.push(`start ${streamID} @${clock.now()}: played twice (1103049)`);
+      });
+      return result;
+    },
+    stopPlayingStream: (streamID) => viewer.stopPlayingStream(streamID),
+  };
+
+  // ---- the hosts -----------------------------------------------------------------
+  const hosts = HOSTS.map((host) => ({ ...host, engine: room.createEngine({ userID: host.userID }), roomID: null as string | null }));
+  const lastRoomOf = new Map<number, string>();
+  const join = (index: 0 | 1, roomID: string) => {
+    const host = hosts[index]!;
+    if (host.engine.crashed) host.engine = room.createEngine({ userID: host.userID }); // the app restarts
+    if (host.roomID !== null) return;
+    const current: SimulatedEngine = host.engine;
+    if (lastRoomOf.has(index) && lastRoomOf.get(index) !== roomID) lifecycleCoverage.moved++;
+    host.roomID = roomID;
+    lastRoomOf.set(index, roomID);
+    current
+      .loginRoom(roomID, 'token', current.user, { userUpdate: true })
+      .then(() => void (host.engine === current && current.startPublishingStream(host.streamID)))
+      .catch(() => {
+        if (host.engine === current) host.roomID = null;
+      });
+  };
+  const login = (roomID: string) => void viewer.loginRoom(roomID, 'token', viewer.user, { userUpdate: true }).catch(() => undefined);
+
+  const tick = async (ms: number) => {
+    for (let left = ms; left >= 0; left -= 500) {
+      clock.advance(Math.min(left, 500));
+      await flush();
+      if (left < 500) break;
+    }
+  };
+
+  // ---- the run ---------------------------------------------------------------------
+  const policies: ReturnType<typeof attachAudiencePolicy>[] = [];
+  const attach = () => {
+    triggers++;
+    for (const roomID of served) policies.push(attachAudiencePolicy({ engine, store, ...(roomID !== undefined && { roomID }) }));
+  };
+  for (const roomID of scenario.viewerRooms) login(roomID);
+  scenario.hostRooms.forEach((roomID, index) => roomID && join(index as 0 | 1, roomID));
+  await tick(1000);
+  const attachAt = Math.min(scenario.attachAt, scenario.actions.length);
+  for (let i = 0; i <= scenario.actions.length; i++) {
+    if (i === attachAt) attach();
+    const action = scenario.actions[i];
+    if (!action) break;
+    const host = 'host' in action ? hosts[action.host]! : undefined;
+    switch (action.kind) {
+      case 'viewerLogin':
+        login(action.room);
+        break;
+      case 'viewerLogout':
+        viewer.logoutRoom(action.room);
+        break;
+      case 'viewerDrop':
+        viewer.dropNetwork();
+        break;
+      case 'viewerRestore':
+        viewer.restoreNetwork();
+        break;
+      case 'failNextPlay':
+        viewer.failNextPlay(1104001);
+        break;
+      case 'hostJoin':
+        join(action.host, action.room);
+        break;
+      case 'hostLeave':
+        host!.engine.stopPublishingStream(host!.streamID);
+        host!.engine.logoutRoom();
+        host!.roomID = null;
+        break;
+      case 'hostDrop':
+        host!.engine.dropNetwork();
+        break;
+      case 'hostRestore':
+        host!.engine.restoreNetwork();
+        break;
+      case 'hostCrash':
+        host!.engine.crash();
+        host!.roomID = null;
+        break;
+      case 'hostStop':
+        host!.engine.stopPublishingStream(host!.streamID);
+        break;
+      case 'hostPublish':
+        host!.engine.startPublishingStream(host!.streamID);
+        break;
+      case 'advance':
+        await tick(action.ms);
+        break;
+      case 'retry':
+        triggers++;
+        policies[action.policy % Math.max(policies.length, 1)]?.retry(host!.streamID);
+        break;
+      default:
+        action satisfies never;
+    }
+    await tick(0);
+  }
+
+  // ---- every network back, plays succeed: what is live and served ends up PLAYING ----
+  viewer.restoreNetwork();
+  for (const host of hosts) host.engine.restoreNetwork();
+  await tick(4 * 60_000);
+  for (const [roomID, status] of store.getState().rooms) {
+    if (!servedRoom(roomID) || status.phase !== 'connected') continue;
+    for (const streamID of status.streams.keys()) {
+      const player = store.getState().players.get(streamID);
+      if (player?.state !== 'PLAYING') violations.push(`end: ${streamID} live in ${roomID} but ${player?.state ?? 'never played'}${player?.gaveUp ? ' (gave up)' : ''}`);
+      else lifecycleCoverage.endedPlaying++;
+    }
+  }
+  for (const policy of policies) policy.detach();
+  disconnect();
+  room.dispose();
+  expect(violations).toEqual([]);
+}
+
+describe('audience policy: the room lifecycle on the simulator (fast-check)', () => {
+  it('leave, rejoin, two rooms, one or two policies, late attach, hosts that move: no double play, no loop, every live stream played', async () => {
+    await fc.assert(fc.asyncProperty(lifecycleArb, runLifecycle), { numRuns: 300 });
+    // About 450 starts, 150 replays, 15 moves and 220 streams PLAYING at the end per 300 runs.
+    expect(lifecycleCoverage.starts).toBeGreaterThan(300);
+    expect(lifecycleCoverage.replays).toBeGreaterThan(50);
+    expect(lifecycleCoverage.moved).toBeGreaterThan(3);
+    expect(lifecycleCoverage.endedPlaying).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('the replayed example: a host that moves from room a to b while one policy per room plays it', async () => {
+    await runLifecycle({
+      policies: 'perRoom',
+      viewerRooms: ['a', 'b'],
+      hostRooms: ['a', null],
+      attachAt: 0,
+      actions: [
+        { kind: 'advance', ms: 3000 },
+        { kind: 'hostCrash', host: 0 },
+        { kind: 'advance', ms: 500 },
+        { kind: 'hostJoin', host: 0, room: 'b' },
+        { kind: 'advance', ms: 95_000 },
+        { kind: 'viewerLogout', room: 'a' },
+        { kind: 'advance', ms: 3000 },
+      ],
+    });
+  }, 60_000);
 });

@@ -143,13 +143,13 @@ describe('attachAudiencePolicy: host network loss (seed 003)', () => {
     expect(engine.log()).toEqual([`start ${HOST} @0`, `start ${HOST} @${T3 + 23 * SECOND}`]);
     expect(player()).toMatchObject({ replay: null, attempts: 1 });
 
-    // Still no host: this replay fails too, and another is scheduled.
+    // Still no host: this replay fails too, and another is scheduled, twice as far off.
     clock.advance(30 * SECOND);
     sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
-    expect(player().replay).toEqual({ attempt: 2, dueAt: T3 + 56 * SECOND });
-    clock.advance(3 * SECOND);
+    expect(player().replay).toEqual({ attempt: 2, dueAt: T3 + 59 * SECOND });
+    clock.advance(6 * SECOND);
     sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
-    expect(player().replay?.attempt).toBe(3);
+    expect(player().replay).toEqual({ attempt: 3, dueAt: T3 + 71 * SECOND });
 
     // T3 + 90 s: heartbeat timeout, the audience gets the stream DELETE.
     clock.advance(T3 + HEARTBEAT_TIMEOUT - clock.now());
@@ -175,19 +175,23 @@ describe('attachAudiencePolicy: host network loss (seed 003)', () => {
     expect(media.at(-1)).toEqual([HOST, second]);
   });
 
-  it('PLAYING ends the outage: the attempt count starts over', () => {
-    const { clock, engine, sdk, player } = setup({ maxReplayAttempts: 1 });
+  it('PLAYING ends the outage: the attempt count and the backoff start over', () => {
+    const { clock, engine, sdk, player } = setup();
     sdk.login(ROOM);
     sdk.streamAdd(ROOM, HOST);
     sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
     clock.advance(3 * SECOND);
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(player().replay).toEqual({ attempt: 2, dueAt: 9 * SECOND });
+    clock.advance(6 * SECOND);
     sdk.player(HOST, 'PLAYING');
     expect(player()).toMatchObject({ attempts: 0, gaveUp: false });
-    // A later, separate outage gets its own replay.
+    // A later, separate outage gets its own replays, from 3 s again.
     clock.advance(60 * SECOND);
     sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(player().replay).toEqual({ attempt: 1, dueAt: 72 * SECOND });
     clock.advance(3 * SECOND);
-    expect(engine.starts(HOST)).toBe(3);
+    expect(engine.starts(HOST)).toBe(4);
   });
 
   it('the SDK recovering by itself (PLAYING) cancels a pending replay', () => {
@@ -284,12 +288,15 @@ describe('attachAudiencePolicy: bounded replays', () => {
     const { clock, engine, sdk, policy, player } = setup({ maxReplayAttempts: 3 });
     sdk.login(ROOM);
     sdk.streamAdd(ROOM, HOST);
+    // 3 s, then twice as long; the last allowed replay waits for the end of
+    // the 90 s heartbeat window after the first failure (seed 003).
+    const dueAt = [3 * SECOND, 9 * SECOND, HEARTBEAT_TIMEOUT];
     for (let attempt = 1; attempt <= 3; attempt++) {
       sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
-      expect(player().replay?.attempt).toBe(attempt);
-      clock.advance(3 * SECOND);
+      expect(player().replay).toEqual({ attempt, dueAt: dueAt[attempt - 1] });
+      clock.advance(dueAt[attempt - 1]! - clock.now());
     }
-    expect(engine.starts(HOST)).toBe(4);
+    expect(engine.log()).toEqual([`start ${HOST} @0`, `start ${HOST} @3000`, `start ${HOST} @9000`, `start ${HOST} @90000`]);
     sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
     expect(player()).toMatchObject({ gaveUp: true, replay: null, attempts: 3 });
     // "do not continuously retry": nothing more, whatever the SDK says.
@@ -417,6 +424,20 @@ describe('attachAudiencePolicy: failures never escape', () => {
     expect(engine.stops(HOST)).toBe(1);
   });
 
+  it('an engine that is not an object: attaching throws nothing; each failed start is recorded, bounded, no timer left', () => {
+    const clock = createManualClock();
+    const store = createStatusStore({ clock });
+    const sdk = sdkEvents(store, clock);
+    const policy = attachAudiencePolicy({ engine: null as unknown as AudienceEngine, store });
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    expect(selectPlayer(store.getState(), HOST).lastError?.call).toBe('startPlayingStream');
+    clock.advance(20 * 60 * SECOND);
+    expect(selectPlayer(store.getState(), HOST).gaveUp).toBe(true);
+    policy.detach();
+    expect(clock.pending()).toBe(0);
+  });
+
   it('an engine that emits NO_PLAY synchronously inside startPlayingStream gets one replay', () => {
     const clock = createManualClock();
     const store = createStatusStore({ clock });
@@ -434,8 +455,9 @@ describe('attachAudiencePolicy: failures never escape', () => {
     sdk.login(ROOM);
     sdk.streamAdd(ROOM, HOST);
     expect(clock.pending()).toBe(1);
-    clock.advance(60 * SECOND);
-    expect(starts).toEqual([0, 3000, 6000]);
+    clock.advance(120 * SECOND);
+    // The second and last replay waits for the end of the 90 s heartbeat window.
+    expect(starts).toEqual([0, 3000, HEARTBEAT_TIMEOUT]);
     expect(selectPlayer(store.getState(), HOST).gaveUp).toBe(true);
   });
 });
@@ -479,5 +501,124 @@ describe('attachAudiencePolicy: detach', () => {
     await flush();
     expect(clock.pending()).toBe(0);
     expect(engine.stops()).toBe(2);
+  });
+});
+
+describe('attachAudiencePolicy: a live stream is not given up inside the 90 s heartbeat window (seed 003)', () => {
+  it('default policy, plays failing at once: replays at 3, 9, 21, 45 and 90 s after the first failure, then gave up', () => {
+    const { clock, engine, sdk, player } = setup();
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    const due = [3, 9, 21, 45, 90].map((s) => s * SECOND);
+    for (const [i, dueAt] of due.entries()) {
+      sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+      // The store shows when the replay really comes: the overlay counts down to it.
+      expect(player()).toMatchObject({ replay: { attempt: i + 1, dueAt }, gaveUp: false });
+      clock.advance(dueAt - clock.now() - 1);
+      expect(engine.starts(HOST)).toBe(i + 1);
+      clock.advance(1);
+      expect(engine.starts(HOST)).toBe(i + 2);
+    }
+    // The window after the first failure has passed and the stream is still listed, still failing.
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(player()).toMatchObject({ replay: null, gaveUp: true, attempts: 5 });
+    clock.advance(20 * 60 * SECOND);
+    expect(engine.starts(HOST)).toBe(6);
+  });
+
+  it('plays failing at 1, 16, 29 and 42 s while the host is away 60 s: replays go on, the host is back, PLAYING', () => {
+    const { clock, engine, sdk, player } = setup();
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    sdk.player(HOST, 'PLAYING');
+    // T3 = 0: the host drops. The SDK retries each play for a while, then NO_PLAY.
+    const failures = [1, 16, 29, 42].map((s) => s * SECOND);
+    for (const at of failures) {
+      clock.advance(at - clock.now());
+      sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+      expect(player().gaveUp).toBe(false);
+      const { dueAt } = player().replay!;
+      clock.advance(dueAt - clock.now());
+      sdk.player(HOST, 'PLAY_REQUESTING');
+    }
+    expect(engine.log().map((line) => line.split('@')[1])).toEqual(['0', '4000', '22000', '41000', '66000']);
+    // T3 + 60 s: the host is back; the replay under way (due at 66 s) plays.
+    sdk.player(HOST, 'PLAYING');
+    expect(player()).toMatchObject({ state: 'PLAYING', replay: null, attempts: 0, gaveUp: false });
+    expect(engine.starts(HOST)).toBeLessThanOrEqual(6);
+  });
+
+  it('a RECONNECTED of the viewer’s own room re-arms a stream the policy gave up on', () => {
+    const { clock, engine, sdk, player } = setup({ maxReplayAttempts: 1 });
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    clock.advance(HEARTBEAT_TIMEOUT);
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(player().gaveUp).toBe(true);
+    expect(engine.starts(HOST)).toBe(2);
+    sdk.room(ROOM, 'RECONNECTING', 1000017);
+    clock.advance(10 * SECOND);
+    expect(engine.starts(HOST)).toBe(2);
+    sdk.room(ROOM, 'RECONNECTED');
+    expect(engine.log().at(-1)).toBe(`start ${HOST} @${clock.now()}`);
+    expect(player()).toMatchObject({ gaveUp: false, attempts: 0 });
+  });
+
+  it('a rejoin (roomUserUpdate ADD) of the stream’s user re-arms it; another user’s does not', () => {
+    const { clock, engine, sdk, store, player } = setup({ maxReplayAttempts: 0 });
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST); // published by `host-of-${HOST}`
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(player().gaveUp).toBe(true);
+    const userUpdate = (userID: string) =>
+      store.dispatch({ type: 'roomUserUpdate', roomID: ROOM, updateType: 'ADD', userList: [{ userID }], at: clock.now() });
+    userUpdate('someone-else');
+    expect(engine.starts(HOST)).toBe(1);
+    userUpdate(`host-of-${HOST}`);
+    expect(engine.starts(HOST)).toBe(2);
+  });
+});
+
+describe('attachAudiencePolicy: every end of a playback is reported as null', () => {
+  it('a failed play (NO_PLAY with an errorCode) withdraws its media; the replay hands the new one', async () => {
+    const { clock, engine, sdk, media } = setup();
+    sdk.login(ROOM);
+    sdk.streamAdd(ROOM, HOST);
+    const first = engine.resolvePlay(HOST);
+    await flush();
+    sdk.player(HOST, 'PLAYING');
+    sdk.player(HOST, 'NO_PLAY', PLAY_FAILED);
+    expect(media).toEqual([
+      [HOST, first],
+      [HOST, null],
+    ]);
+    clock.advance(3 * SECOND);
+    const second = engine.resolvePlay(HOST, 'newest');
+    await flush();
+    expect(media.at(-1)).toEqual([HOST, second]);
+  });
+
+  it('deleted, left and detached: one null each, in that order', async () => {
+    const { engine, sdk, media, policy } = setup();
+    sdk.login(ROOM);
+    sdk.login('other');
+    sdk.streamAdd(ROOM, HOST, 'guest');
+    sdk.streamAdd('other', 'lobby');
+    for (const streamID of [HOST, 'guest', 'lobby']) engine.resolvePlay(streamID);
+    await flush();
+    expect(media.map(([id, m]) => [id, m === null])).toEqual([
+      [HOST, false],
+      ['guest', false],
+      ['lobby', false],
+    ]);
+    sdk.streamDelete(ROOM, ['guest']);
+    sdk.room('other', 'LOGOUT');
+    policy.detach();
+    expect(media.slice(3)).toEqual([
+      ['guest', null],
+      ['lobby', null],
+      [HOST, null],
+    ]);
   });
 });

@@ -32,7 +32,7 @@ function recording(engine: AudienceEngine, now: () => number) {
   return { spy, calls };
 }
 
-function setup(maxReplayAttempts = 3) {
+function setup(maxReplayAttempts?: number) {
   const clock = createManualClock();
   const room = createSimulatedRoom({ clock });
   const viewer = room.createEngine({ userID: 'viewer' });
@@ -41,7 +41,12 @@ function setup(maxReplayAttempts = 3) {
   const fits: AudienceEngine = viewer; // the simulator's engine is an AudienceEngine as it is
   const { spy, calls } = recording(fits, clock.now);
   const media: [string, unknown][] = [];
-  const policy = attachAudiencePolicy({ engine: spy, store, maxReplayAttempts, onMediaStream: (id, m) => media.push([id, m]) });
+  const policy = attachAudiencePolicy({
+    engine: spy,
+    store,
+    ...(maxReplayAttempts !== undefined && { maxReplayAttempts }),
+    onMediaStream: (id, m) => media.push([id, m]),
+  });
   const login = (engine: SimulatedEngine) => void engine.loginRoom(ROOM, 'token', engine.user, { userUpdate: true }).catch(() => undefined);
   const player = () => selectPlayer(store.getState(), HOST_STREAM);
   const tick = async (ms: number) => {
@@ -51,12 +56,8 @@ function setup(maxReplayAttempts = 3) {
       for (let i = 0; i < 5; i++) await Promise.resolve();
     }
   };
-  return { clock, room, viewer, store, calls, media, policy, login, player, tick, disconnect };
-}
-
-describe('audience policy on the simulator (seed 003)', () => {
-  it('host network loss: NO_PLAY → one start 3 s later; T3 + 90 s DELETE → stop, nothing after; host back → ADD → one start', async () => {
-    const { clock, room, viewer, calls, media, login, player, tick, policy, disconnect } = setup(10);
+  /** The viewer logs in, the host 1 s later (T0) and publishes; the viewer plays it. */
+  const hostOnAir = async (): Promise<SimulatedEngine> => {
     const host = room.createEngine({ userID: 'host' });
     login(viewer);
     await tick(1 * SECOND);
@@ -64,6 +65,15 @@ describe('audience policy on the simulator (seed 003)', () => {
     await tick(500);
     host.startPublishingStream(HOST_STREAM);
     await tick(2 * SECOND);
+    return host;
+  };
+  return { clock, room, viewer, store, calls, media, policy, login, player, tick, disconnect, hostOnAir };
+}
+
+describe('audience policy on the simulator (seed 003)', () => {
+  it('host network loss: NO_PLAY → one start 3 s later; T3 + 90 s DELETE → stop, nothing after; host back → ADD → one start', async () => {
+    const { clock, room, calls, media, player, tick, policy, disconnect, hostOnAir } = setup(10);
+    const host = await hostOnAir();
     expect(calls).toHaveLength(1);
     expect(player().state).toBe('PLAYING');
     expect(media.at(-1)?.[1]).not.toBeNull();
@@ -81,15 +91,18 @@ describe('audience policy on the simulator (seed 003)', () => {
 
     // T3 + 90 s: heartbeat timeout, the stream DELETE; stop at once.
     await tick(T3 + 90 * SECOND - 1 - clock.now());
-    expect(player().replay).not.toBeNull(); // still replaying every ≈13 s (10 s SDK retry + 3 s)
+    expect(player().gaveUp).toBe(false); // still trying inside the 90 s heartbeat window
     const beforeDelete = calls.length;
     await tick(1 * SECOND);
     expect(calls.slice(beforeDelete)).toEqual([`stop ${HOST_STREAM} @${T3 + 90 * SECOND}`]);
     expect(player().replay).toBeNull();
     expect(media.at(-1)).toEqual([HOST_STREAM, null]);
-    // Every start between the NO_PLAY and the DELETE was 3 s after a failure: no loop.
+    // Between the NO_PLAY and the DELETE, replays backed off (3, 6, 12, 24 s after each
+    // failure, the SDK's 10 s retry in between): no loop, fewer than the default 5.
     const starts = calls.slice(1, beforeDelete).map((c) => Number(c.split('@')[1]));
-    expect(starts.length).toBeLessThanOrEqual(Math.ceil((90 * SECOND - PLAYER_RETRY_TIMEOUT_MS) / (PLAYER_RETRY_TIMEOUT_MS + 3 * SECOND)) + 1);
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
+    expect(gaps).toEqual([6, 12, 24].map((delay) => PLAYER_RETRY_TIMEOUT_MS + 100 + delay * SECOND));
+    expect(starts).toHaveLength(4);
 
     // Nothing while the host is away.
     await tick(20 * SECOND);
@@ -109,14 +122,8 @@ describe('audience policy on the simulator (seed 003)', () => {
   });
 
   it('host crash, restart within 90 s: DELETE then ADD → stop then start, in that order, once each', async () => {
-    const { clock, room, viewer, calls, login, player, tick, policy, disconnect } = setup();
-    const host = room.createEngine({ userID: 'host' });
-    login(viewer);
-    await tick(1 * SECOND);
-    login(host);
-    await tick(500);
-    host.startPublishingStream(HOST_STREAM);
-    await tick(2 * SECOND);
+    const { clock, room, calls, login, player, tick, policy, disconnect, hostOnAir } = setup();
+    const host = await hostOnAir();
     expect(player().state).toBe('PLAYING');
     const first = calls.length;
 
@@ -137,6 +144,36 @@ describe('audience policy on the simulator (seed 003)', () => {
     // From the DELETE on: stop, then start on the ADD, once each.
     expect(after.slice(deleted)).toEqual([`stop ${HOST_STREAM}`, `start ${HOST_STREAM}`]);
     expect(player()).toMatchObject({ state: 'PLAYING', replay: null, attempts: 0, gaveUp: false });
+
+    policy.detach();
+    disconnect();
+    room.dispose();
+  });
+
+  it('the host is away 60 s (< 90 s: no DELETE, no ADD): the default policy keeps replaying, and ends PLAYING', async () => {
+    const { clock, room, calls, media, player, tick, policy, disconnect, hostOnAir } = setup();
+    const host = await hostOnAir();
+    expect(player().state).toBe('PLAYING');
+    const played = media.at(-1)?.[1];
+
+    // T3: the host drops. The viewer's SDK retries 10 s, then NO_PLAY: the dead media is withdrawn.
+    host.dropNetwork();
+    const T3 = clock.now();
+    await tick(PLAYER_RETRY_TIMEOUT_MS + 100);
+    expect(player()).toMatchObject({ state: 'NO_PLAY', gaveUp: false });
+    expect(media.at(-1)).toEqual([HOST_STREAM, null]);
+    expect(played).not.toBeNull();
+
+    // T3 + 60 s: the host is back (Case 1: the others hear nothing of it).
+    await tick(T3 + 60 * SECOND - clock.now());
+    expect(player().gaveUp).toBe(false);
+    host.restoreNetwork();
+    await tick(30 * SECOND);
+    expect(player()).toMatchObject({ state: 'PLAYING', replay: null, attempts: 0, gaveUp: false });
+    expect(media.at(-1)?.[1]).not.toBeNull();
+    // Bounded: the first start, then replays backing off from 3 s (fewer than the default 5).
+    expect(calls.filter((c) => c.startsWith('start'))).toHaveLength(4);
+    expect(calls.some((c) => c.startsWith('stop'))).toBe(false);
 
     policy.detach();
     disconnect();

@@ -20,6 +20,8 @@ import { flush } from './policy-fake-engine.js';
 const ROOM = 'r1';
 const MAX_ATTEMPTS = 3;
 const REPLAY_DELAY_MS = 3000;
+/** Seed 003: a live stream is not given up before the 90 s heartbeat window has passed. */
+const HEARTBEAT_WINDOW_MS = 90_000;
 
 // ---- unhandled rejections ---------------------------------------------------------
 // Vitest reports unhandled rejections and fails the run (vitest.config.ts never sets
@@ -168,8 +170,9 @@ describe('an engine that fails every startPlayingStream', () => {
     loginWithStreams(engine, 'a', 'b', 'c');
     await flush();
 
-    // One start, then one replay every 3 s (seed 003), MAX_ATTEMPTS times, then never again.
-    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+    // One start, then replays backing off from 3 s (seed 003), MAX_ATTEMPTS times, the
+    // last at the end of the 90 s heartbeat window, then never again.
+    for (let elapsed = 0; elapsed < HEARTBEAT_WINDOW_MS + 2 * REPLAY_DELAY_MS; elapsed += REPLAY_DELAY_MS) {
       await tick(clock, REPLAY_DELAY_MS);
       expectConsistent(store.getState(), clock);
     }
@@ -235,11 +238,11 @@ describe('an engine that fails every startPlayingStream', () => {
     // The store believes the room is up (events from another source), the engine does not.
     store.dispatch({ type: 'roomStateChanged', roomID: 'room-1', reason: 'LOGINED', errorCode: 0, at: clock.now() });
     store.dispatch({ type: 'roomStreamUpdate', roomID: 'room-1', updateType: 'ADD', streamList: [{ streamID: 'host-main' }], at: clock.now() });
-    await tick(clock, (MAX_ATTEMPTS + 2) * REPLAY_DELAY_MS);
+    await tick(clock, HEARTBEAT_WINDOW_MS + 2 * REPLAY_DELAY_MS);
     expect(selectPlayer(store.getState(), 'host-main').gaveUp).toBe(true);
     viewer.crash();
     policy.retry('host-main');
-    await tick(clock, (MAX_ATTEMPTS + 2) * REPLAY_DELAY_MS);
+    await tick(clock, HEARTBEAT_WINDOW_MS + 2 * REPLAY_DELAY_MS);
     expectConsistent(store.getState(), clock);
     policy.detach();
     room.dispose();

@@ -218,11 +218,15 @@ describe('simulator: a played test pattern stops whenever its played stream ends
     expectReleased(track);
   });
 
-  it('a repeated startPlayingStream resolves with the media it already plays: one pattern, not a leaked second one', async () => {
-    const { clock, viewer, media, track } = await playing();
-    const again = viewer.startPlayingStream('host-main');
+  it('a repeated startPlayingStream rejects 1103049 like web SDK 3.12; the play goes on: one pattern', async () => {
+    const { clock, viewer, track, players } = await playing();
+    const seen = players.length;
+    await expect(viewer.startPlayingStream('host-main')).rejects.toEqual({
+      code: SimulatorErrorCode.REPEATED_PLAY,
+      msg: 'repeated pull same stream',
+    });
     clock.advance(PLAY_LATENCY_MS);
-    expect(await again).toBe(media);
+    expect(players.slice(seen)).toEqual([]);
     expect(tracks).toHaveLength(1);
     expect(track.readyState).toBe('live');
     expect(redrawsLeft()).toBe(1);
