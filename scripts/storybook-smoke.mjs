@@ -327,7 +327,8 @@ async function checkDocs() {
       await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs&globals=theme:dark`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs'), null, { timeout: STORY_TIMEOUT_MS });
       // Stories in frames of their own (inline: false) load and play; give them a moment.
-      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: STORY_TIMEOUT_MS })));
       await page.waitForTimeout(1500);
       const facts = await page.evaluate(docsFacts);
       await page.screenshot({ path: file, fullPage: true });

@@ -160,6 +160,9 @@ export const StreamMovesToTheStage: Story = {
     const lobby = canvas.getByRole('region', { name: 'Lobby' });
     const stage = canvas.getByRole('region', { name: 'Stage' });
     const t = messagesOf(context);
+    // Outside the test runner (a built Storybook) React runs effects after the
+    // play function starts: let useZegoWeb subscribe before the first callback.
+    await settle();
 
     // T0: the viewer joins both rooms; the host joins the lobby and publishes.
     void world.viewer.loginRoom(LOBBY, 'token', world.viewer.user, { userUpdate: true }).catch(() => undefined);
