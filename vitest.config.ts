@@ -68,7 +68,8 @@ export default defineConfig({
         // assert through the active catalog, so they pass in either language.
         extends: true,
         plugins: [storybookTest({ configDir: resolve(root, '.storybook'), initialGlobals: { locale: 'zh-CN' } })],
-        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium'), testTimeout: 30_000 },
+        // After the other projects (groupOrder), so no more than two Chromiums run at once on two cores.
+        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium'), testTimeout: 30_000, sequence: { groupOrder: 1 } },
       },
     ],
   },

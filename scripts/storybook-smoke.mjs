@@ -327,8 +327,16 @@ async function checkDocs() {
       await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs&globals=theme:dark`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs'), null, { timeout: STORY_TIMEOUT_MS });
       // Stories in frames of their own (inline: false) load and play; give them a moment.
-      await page.waitForTimeout(500);
-      await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: STORY_TIMEOUT_MS })));
+      // Stories in frames of their own (inline: false) load lazily, as they scroll into view: scroll
+      // through once, then give them a moment to load and play (an artifact: the story passes check them).
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+          scrollTo(0, y);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+        }
+        scrollTo(0, 0);
+      });
+      await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: 20_000 }).catch(() => undefined)));
       await page.waitForTimeout(1500);
       const facts = await page.evaluate(docsFacts);
       await page.screenshot({ path: file, fullPage: true });
