@@ -144,6 +144,81 @@ if (typeof globalThis.gc === 'function') {
   console.log('skip heap growth: run with node --expose-gc');
 }
 
+// ---- many rooms visited and left (issue 13) ---------------------------------
+// A long session: 10,000 rooms, each joined (LOGINING, LOGINED), a host stream
+// ADDed and played (every other play fails once and its replay is cancelled),
+// the host's DELETE, then LOGOUT and the player stopped. Budgets: the heap
+// grows < 1 MB over the 10,000 visits, and a stream ADD+DELETE in the room the
+// user is in (its removedStreams full, so every DELETE evicts) costs within 2x
+// of the same in a fresh store. Self-contained: its own store, names, budgets.
+if (typeof globalThis.gc === 'function') {
+  const ROOMS = 10_000;
+  const createLoggedIn = () => {
+    const store = createStatusStore({ clock: createManualClock() });
+    store.dispatch({ type: 'roomStateChanged', roomID: 'main', reason: 'LOGINING', errorCode: 0, at: 0 });
+    store.dispatch({ type: 'roomStateChanged', roomID: 'main', reason: 'LOGINED', errorCode: 0, at: 0 });
+    for (let i = 0; i < 100; i++) {
+      const streamList = [{ streamID: `fill-${i}` }];
+      store.dispatch({ type: 'roomStreamUpdate', roomID: 'main', updateType: 'ADD', streamList, at: 0 });
+      store.dispatch({ type: 'roomStreamUpdate', roomID: 'main', updateType: 'DELETE', streamList, at: 0 });
+    }
+    return store;
+  };
+  const visit = (store, i) => {
+    const roomID = `visit-${i}`;
+    const streamID = `visit-${i}-host`;
+    const at = i;
+    const player = (state, errorCode) => store.dispatch({ type: 'playerStateUpdate', streamID, state, errorCode, at });
+    store.dispatch({ type: 'roomStateChanged', roomID, reason: 'LOGINING', errorCode: 0, at });
+    store.dispatch({ type: 'roomStateChanged', roomID, reason: 'LOGINED', errorCode: 0, at });
+    store.dispatch({ type: 'roomStreamUpdate', roomID, updateType: 'ADD', streamList: [{ streamID, user: { userID: `host-${i}` } }], at });
+    store.dispatch({ type: 'roomUserUpdate', roomID, updateType: 'ADD', userList: [{ userID: `host-${i}` }], at });
+    player('PLAY_REQUESTING', 0);
+    if (i % 2) {
+      player('NO_PLAY', 1004020);
+      store.dispatch({ type: 'replayScheduled', target: 'player', streamID, attempt: 1, dueAt: at + 3000, at });
+      store.dispatch({ type: 'roomStreamUpdate', roomID, updateType: 'DELETE', streamList: [{ streamID }], extendedData: '{"stream_delete_reason":2}', at });
+      store.dispatch({ type: 'replayCancelled', target: 'player', streamID, at });
+    } else {
+      player('PLAYING', 0);
+      store.dispatch({ type: 'roomStreamUpdate', roomID, updateType: 'DELETE', streamList: [{ streamID }], extendedData: '{"stream_delete_reason":2}', at });
+      player('NO_PLAY', 0);
+    }
+    store.dispatch({ type: 'roomStateChanged', roomID, reason: 'LOGOUT', errorCode: 0, at });
+  };
+  const addDeleteMicros = (store) => {
+    const events = [];
+    for (let i = 0; i < 10_000; i++) {
+      const streamList = [{ streamID: `cycle-${i % 500}` }];
+      events.push({ type: 'roomStreamUpdate', roomID: 'main', updateType: 'ADD', streamList, at: 0 });
+      events.push({ type: 'roomStreamUpdate', roomID: 'main', updateType: 'DELETE', streamList, at: 0 });
+    }
+    const samples = [];
+    for (let round = 0; round < 7; round++) {
+      const start = performance.now();
+      for (const event of events) store.dispatch(event);
+      samples.push(((performance.now() - start) * 1000) / (events.length / 2));
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)];
+  };
+  const fresh = addDeleteMicros(createLoggedIn());
+  const store = createLoggedIn();
+  for (let i = 0; i < 100; i++) visit(store, -1 - i); // warm up
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < ROOMS; i++) visit(store, i);
+  globalThis.gc();
+  const growth = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  const { rooms, players } = store.getState();
+  report(`heap growth after ${ROOMS.toLocaleString('en')} rooms visited and left (rooms.size ${rooms.size}, players.size ${players.size})`, growth.toFixed(2), 'MB', '< 1 MB', growth < 1);
+  const visited = addDeleteMicros(store);
+  const ratio = visited / fresh;
+  report(`stream ADD+DELETE after ${ROOMS.toLocaleString('en')} rooms visited and left vs a fresh store (${visited.toFixed(2)} µs vs ${fresh.toFixed(2)} µs)`, ratio.toFixed(2), 'x', '<= 2x', ratio <= 2);
+} else {
+  console.log('skip rooms visited and left: run with node --expose-gc');
+}
+
 // ---- 4. render cost in Chromium (1,000 StreamView tiles) --------------------
 // test/browser/render-bench.test.tsx asserts one tile per player event and
 // same-task DOM updates, and prints mount / room-event / player-event times.

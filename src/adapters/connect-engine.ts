@@ -59,6 +59,39 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
+// Bundlers replace `process.env.NODE_ENV`; with no bundler and no `process`, say nothing.
+declare const process: { env: Record<string, string | undefined> };
+const development = (): boolean => {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return false;
+  }
+};
+
+/** Stores already warned that events came for a room whose login they never saw: one warning each. */
+const warned = new WeakSet<StatusStore>();
+
+/**
+ * In development, one warning per store when an event arrives for a room the
+ * store has no record of (never logged in, not recently left), other than the
+ * LOGINING that starts a login or a LOGOUT: the adapter was attached after
+ * `loginRoom`, so the store missed the login. Returns the warning to give
+ * once the event is dispatched, or null.
+ */
+function unseenLogin(store: StatusStore, type: AdapterEventName, fields: Record<string, unknown>): string | null {
+  const { roomID, reason } = fields;
+  if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT' || !development()) return null;
+  const { rooms, leftRoomIDs } = store.getState();
+  if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return null;
+  warned.add(store);
+  return (
+    `zego-status-kit: ${type} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
+    'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
+    'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).'
+  );
+}
+
 /** Its properties if `value` is an object; else an object with none (no prototype either). */
 const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
@@ -178,7 +211,10 @@ export function connectEngine(
       if (!connected) return;
       try {
         const fields = read(...args);
-        if (fields) store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
+        if (!fields) return;
+        const warning = unseenLogin(store, name, fields);
+        store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
+        if (warning) console.warn(warning);
       } catch {
         // Bad input is dropped: an exception here would surface inside the SDK's emitter.
       }

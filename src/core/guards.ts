@@ -33,3 +33,9 @@ export function extendedDataText(value: unknown): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * `text` cut to at most `max` UTF-16 units, never through a surrogate pair:
+ * a lone half renders as "�" (an emoji at the cut).
+ */
+export const clip = (text: string, max: number): string => text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');

@@ -6,5 +6,6 @@ export * from './status.js';
 export * from './reducer.js';
 export * from './selectors.js';
 export * from './store.js';
+export * from './track-login.js';
 
 export * from './errors.js';

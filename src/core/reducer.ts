@@ -5,10 +5,11 @@
  * Unchanged slices keep their identity, so selectors stay cheap.
  */
 import type { RoomStateChangedEvent, RoomStreamUpdateEvent, RoomUserUpdateEvent, StatusEvent, ZegoUser } from './events.js';
-import { extendedDataText, isId, isNumber, isObject } from './guards.js';
+import { clip, extendedDataText, isId, isNumber, isObject } from './guards.js';
 import { PersistentMap } from './persistent-map.js';
-import { REASON_PHASE, toPlayerState, toPublisherState, toRoomReason } from './states.js';
+import { REASON_PHASE, toPlayerState, toPublisherState, toRoomReason, type RoomPhase } from './states.js';
 import {
+  LEFT_ROOM_LIMIT,
   STREAM_DELETE_REASONS,
   createPlayerStatus,
   createPublisherStatus,
@@ -54,7 +55,7 @@ const MAX_MESSAGE_LENGTH = 500;
 function kickoutMessage(data: Readonly<Record<string, unknown>> | null): string | null {
   for (const key of KICKOUT_MESSAGE_KEYS) {
     const value = data?.[key];
-    if (typeof value === 'string' && value.trim()) return value.slice(0, MAX_MESSAGE_LENGTH);
+    if (typeof value === 'string' && value.trim()) return clip(value, MAX_MESSAGE_LENGTH);
   }
   return null;
 }
@@ -74,8 +75,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // for each kind of object: this is the per-event hot path (DESIGN §3, ~1 µs
 // per event), where `{ ...spread, override }` costs several times more.
 function copyState(state: StatusState): Mutable<StatusState> {
-  const { rooms, publishers, players, currentRoomID, config } = state;
-  return { rooms, publishers, players, currentRoomID, config };
+  const { rooms, publishers, players, currentRoomID, leftRoomIDs, config } = state;
+  return { rooms, publishers, players, currentRoomID, leftRoomIDs, config };
 }
 
 function copyRoom(room: RoomStatus): Mutable<RoomStatus> {
@@ -105,24 +106,54 @@ function withRoom(state: StatusState, room: RoomStatus): Mutable<StatusState> {
 
 type RoomEvent = RoomStateChangedEvent | RoomStreamUpdateEvent | RoomUserUpdateEvent;
 
+/** Out of the room: logged out, failed or kicked out. The SDK sends its stream and user updates only to members. */
+const isOut = (phase: RoomPhase): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
+
+// Memory stays bounded however many streams and rooms come and go: a player
+// that nothing plays or shows goes — NO_PLAY, no replay pending, and listed in
+// no room, live or recently removed (StreamView shows both). Rooms are bounded
+// too (rooms left are dropped or capped), so this costs the same however many
+// rooms the session visited. (`left`: a room the streams have just left, whose
+// removed list need not be searched.)
+function release(state: Mutable<StatusState>, streamIDs: readonly string[], left?: string): void {
+  for (const streamID of streamIDs) {
+    const player = state.players.get(streamID);
+    let keep = !player || player.state !== 'NO_PLAY' || player.replay !== null;
+    state.rooms.forEach((room, roomID) => {
+      keep ||= room.streams.has(streamID) || (roomID !== left && room.removedStreams.some((r) => r.streamID === streamID));
+    });
+    if (!keep) state.players = state.players.delete(streamID);
+  }
+}
+
 // The three events about one room: its state, its live streams, its users.
 function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   const { roomID } = event;
   if (!isId(roomID)) return state;
   const known = state.rooms.get(roomID);
-  const prev = known ?? createRoomStatus(roomID, event.at);
+  const change = event.type === 'roomStateChanged';
+  const reason = change ? toRoomReason(event.reason) : undefined;
+  if (change && (!reason || !isNumber(event.errorCode))) return state;
+  // A room left with LOGOUT is forgotten, and until a new login anything else
+  // said about it is late (the SDK can deliver a stream ADD after the logout);
+  // a LOGOUT of a room never seen has nothing to forget.
+  if (!known && reason !== 'LOGINING' && (reason === 'LOGOUT' || state.leftRoomIDs.includes(roomID))) return state;
+  // Stream and user updates reach members only: none for a room the user is out of.
+  if (!change && known && isOut(known.phase)) return state;
+  // From a room never seen they mean the user is in it, its login unseen (the
+  // app attached after loginRoom): the room joins as connected.
+  const prev = known ?? (change ? createRoomStatus(roomID, event.at) : { ...createRoomStatus(roomID, event.at), reason: 'LOGINED', phase: 'connected' });
   // Time never runs backwards inside one room, whatever order events arrive in.
   const at = Math.max(event.at, prev.since);
   const next = copyRoom(prev);
-  let evicted: readonly RemovedStream[] = [];
-  if (event.type === 'roomStateChanged') {
-    const reason = toRoomReason(event.reason);
-    const { errorCode } = event;
-    if (!reason || !isNumber(errorCode)) return state;
+  // Streams that leave the room's lists: their players may have nothing left to show.
+  let dropped: string[] = [];
+  if (reason) {
+    const { errorCode, roomRetryTimeMs: sdkBudget, extendedData: raw } = event as RoomStateChangedEvent;
     if (known && known.reason === reason && known.errorCode === errorCode) return state; // duplicate
     const { roomRetryTimeMs, heartbeatTimeoutMs } = state.config;
-    const budget = isNumber(event.roomRetryTimeMs) && event.roomRetryTimeMs >= 0 ? event.roomRetryTimeMs : roomRetryTimeMs;
-    const extendedData = extendedDataText(event.extendedData) ?? null;
+    const budget = isNumber(sdkBudget) && sdkBudget >= 0 ? sdkBudget : roomRetryTimeMs;
+    const extendedData = extendedDataText(raw) ?? null;
     // `to` is null for LOGOUT_FAILED: phase and timing unchanged, the user stays
     // in (and visible) until the heartbeat times out (seed 002).
     const to = REASON_PHASE[reason];
@@ -145,11 +176,16 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     }
     const failed = to === 'failed' || to === 'kicked';
     // Leaving the room (logout, failure, kick-out) ends the SDK's stream and user
-    // notifications, so the lists it built are no longer true.
-    if (failed || to === 'idle') {
+    // notifications, so the lists it built are no longer true; a new login
+    // (LOGINING) starts from nothing: the SDK lists what is there once in.
+    if (failed || to === 'idle' || to === 'connecting') {
+      dropped = [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)];
       next.streams = PersistentMap.empty();
       next.users = PersistentMap.empty();
+      next.removedStreams = [];
     }
+    // The failure and kick-out details stay until the next login.
+    if (to === 'connecting') next.lastError = null;
     // A failure records its error. So does LOGOUT_FAILED, except after a failure
     // or kick-out: then the logout of a room the SDK already left failing
     // (1002002, seed 002) is cleanup noise, and the error that explains the
@@ -158,7 +194,7 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     // Kick-out details describe the kick-out only; any other phase drops them.
     if (next.phase !== 'kicked') next.kickout = null;
     if (to === 'kicked') next.kickout = { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData };
-  } else {
+  } else if (event.type !== 'roomStateChanged') {
     const { updateType } = event;
     const add = updateType === 'ADD';
     if (!add && updateType !== 'DELETE') return state;
@@ -207,25 +243,31 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
       if (deleted.length > 0) {
         const all = deleted.concat(removedStreams);
         removedStreams = all.slice(0, state.config.removedStreamLimit);
-        evicted = all.slice(removedStreams.length);
+        dropped = all.slice(removedStreams.length).map((r) => r.streamID);
       }
     }
-    if (streams === prev.streams && users === prev.users && removedStreams === prev.removedStreams) return state;
+    // (Even an update that changes no list shows a room never seen joined.)
+    if (known && streams === prev.streams && users === prev.users && removedStreams === prev.removedStreams) return state;
     next.streams = streams;
     next.users = users;
     next.removedStreams = removedStreams;
   }
   const result = withRoom(state, next);
-  if (next.reason === 'LOGINING' && event.type === 'roomStateChanged') result.currentRoomID = roomID;
-  // Memory stays bounded however many streams come and go: a stream that falls
-  // off removedStreams, is live in no room and whose player has stopped with
-  // nothing pending has nothing left to show, so its player entry goes too.
-  for (const { streamID } of evicted) {
-    const player = result.players.get(streamID);
-    let live = false;
-    result.rooms.forEach((r) => (live ||= r.streams.has(streamID)));
-    if (player && player.state === 'NO_PLAY' && player.replay === null && !live) result.players = result.players.delete(streamID);
+  // LOGOUT: the room is dropped (selectors give its idle default).
+  if (reason === 'LOGOUT') result.rooms = state.rooms.delete(roomID);
+  if (reason === 'LOGINING' || (!known && result.currentRoomID === null)) result.currentRoomID = roomID;
+  // A room left is remembered, most recent first; a new login forgets it. The
+  // oldest falls off, and its room too if the user is still out of it, so
+  // `rooms` stays bounded.
+  const out = isOut(next.phase);
+  if (reason === 'LOGINING' || out) {
+    const list = state.leftRoomIDs.filter((id) => id !== roomID);
+    if (out) list.unshift(roomID);
+    const old = list.length > LEFT_ROOM_LIMIT && result.rooms.get(list.pop()!);
+    if (old && isOut(old.phase)) result.rooms = result.rooms.delete(old.roomID);
+    result.leftRoomIDs = list;
   }
+  release(result, dropped, roomID);
   return result;
 }
 
@@ -237,6 +279,7 @@ function updateStreamStatus(
   event: { readonly streamID: unknown; readonly at: number; readonly target?: unknown },
   update: (current: StreamStatus) => StreamStatus,
   target = event.target,
+  ended = false,
 ): StatusState {
   const { streamID, at } = event;
   const key = target === 'player' ? 'players' : target === 'publisher' ? 'publishers' : null;
@@ -253,11 +296,13 @@ function updateStreamStatus(
     next.attempts === 0 &&
     !next.gaveUp &&
     next.lastError === null;
-  const changed = next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next);
-  if (changed === map) return state;
   const result = copyState(state);
-  result[key] = changed as PersistentMap<never>;
-  return result;
+  result[key] = (next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next)) as PersistentMap<never>;
+  // A playback the app or policy ended (a stop, a cancelled replay) of a stream
+  // no room lists any more: nothing plays or shows it, whatever its history.
+  // (A failed play stays: the app may show a stream it plays outside the lists.)
+  if (ended) release(result, [streamID]);
+  return result[key] === map ? state : result;
 }
 
 /**
@@ -304,6 +349,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
           } as StreamStatus;
         },
         player ? 'player' : 'publisher',
+        player && name === 'NO_PLAY' && errorCode === 0,
       );
     }
     case 'replayScheduled': {
@@ -330,16 +376,22 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       );
     }
     case 'replayCancelled':
-      return updateStreamStatus(state, event, (s) => {
-        if (event.reset) {
-          return s.replay === null && s.attempts === 0 && !s.gaveUp ? s : { ...s, replay: null, attempts: 0, gaveUp: false };
-        }
-        return s.replay === null ? s : { ...s, replay: null };
-      });
+      return updateStreamStatus(
+        state,
+        event,
+        (s) => {
+          if (event.reset) {
+            return s.replay === null && s.attempts === 0 && !s.gaveUp ? s : { ...s, replay: null, attempts: 0, gaveUp: false };
+          }
+          return s.replay === null ? s : { ...s, replay: null };
+        },
+        event.target,
+        true,
+      );
     case 'engineCallFailed': {
       const errorCode = isNumber(event.errorCode) ? event.errorCode : -1;
       const call = typeof event.call === 'string' ? event.call : 'unknown';
-      const message = typeof event.message === 'string' ? event.message.slice(0, MAX_MESSAGE_LENGTH) : null;
+      const message = typeof event.message === 'string' ? clip(event.message, MAX_MESSAGE_LENGTH) : null;
       return updateStreamStatus(state, event, (s) => ({ ...s, lastError: { call, errorCode, message, at } }));
     }
     default:

@@ -244,8 +244,20 @@ export interface StatusState {
   readonly rooms: PersistentMap<RoomStatus>;
   readonly publishers: PersistentMap<PublisherStatus>;
   readonly players: PersistentMap<PlayerStatus>;
-  /** The room most recently asked to log in; the default for selectors without a roomID. */
+  /**
+   * The room most recently asked to log in (or, when none was, the first room
+   * the user was seen in); the default for selectors without a roomID. It
+   * stays after that room is left: selectors then give the room's idle
+   * default ("Not connected"), never another room the app did not ask for.
+   */
   readonly currentRoomID: string | null;
+  /**
+   * Rooms recently left (LOGOUT, a failure, a kick-out), most recent first, at
+   * most {@link LEFT_ROOM_LIMIT}. Until a new LOGINING, late events for a room
+   * left with LOGOUT are dropped; and a room still out when it falls off this
+   * list leaves `rooms`, so the map stays bounded however many rooms a session visits.
+   */
+  readonly leftRoomIDs: readonly string[];
   readonly config: StatusConfig;
 }
 
@@ -257,6 +269,15 @@ export const WEB_ROOM_RETRY_TIME_MS = 5 * 60_000;
 export const HEARTBEAT_TIMEOUT_MS = 90_000;
 /** Default cap on remembered deleted streams per room. */
 export const DEFAULT_REMOVED_STREAM_LIMIT = 50;
+/**
+ * How many recently left rooms the store remembers (see `StatusState.leftRoomIDs`).
+ *
+ * @example
+ * ```ts
+ * store.getState().leftRoomIDs.length <= LEFT_ROOM_LIMIT; // always
+ * ```
+ */
+export const LEFT_ROOM_LIMIT = 32;
 
 /**
  * Options for {@link createInitialStatus} and `createStatusStore`.
@@ -283,6 +304,7 @@ export function createInitialStatus(options: StatusOptions = {}): StatusState {
     publishers: PersistentMap.empty(),
     players: PersistentMap.empty(),
     currentRoomID: null,
+    leftRoomIDs: [],
     config: {
       roomRetryTimeMs: nonNegative(options.roomRetryTimeMs, NATIVE_ROOM_RETRY_TIME_MS),
       heartbeatTimeoutMs: nonNegative(options.heartbeatTimeoutMs, HEARTBEAT_TIMEOUT_MS),

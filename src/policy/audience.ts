@@ -269,14 +269,17 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     if (event.type === 'roomStateChanged') {
       // Read the phase the reducer settled on rather than the raw reason, so a
       // malformed or duplicate event is judged exactly as the store judged it.
+      // A room left with LOGOUT is dropped from the store: absent reads as idle.
       const current = room(roomID);
-      const phase = current?.phase;
+      const phase = current?.phase ?? 'idle';
       if (phase === 'connected') {
         // Plays held from before first (due replays, re-arms), then the streams newly listed.
         plays.connected(holder, roomID, current!.reason === 'RECONNECTED');
         sync(roomID);
-      } else if (phase === 'idle' || phase === 'failed' || phase === 'kicked') {
-        // No engine call: the user is out of the room (logout, kick-out, failure).
+      } else if (phase !== 'reconnecting') {
+        // No engine call: the user is out of the room (logout, kick-out,
+        // failure), or logging in anew (a LOGINING empties the room's lists:
+        // the SDK ended the old session's plays, e.g. at a LOGOUT this store missed).
         plays.left(holder, roomID);
       }
       return;

@@ -110,10 +110,12 @@ export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryP
 
   const roomIDNow = (): string | null => onlyRoomID ?? store.getState().currentRoomID;
 
-  function phaseNow(): RoomPhase | undefined {
-    const roomID = roomIDNow();
-    return roomID === null ? undefined : store.getState().rooms.get(roomID)?.phase;
-  }
+  /** The room's phase; a room left with LOGOUT is dropped from the store, and reads as idle. */
+  const phaseOf = (roomID: string | null): RoomPhase | undefined => {
+    const { rooms, leftRoomIDs } = store.getState();
+    return roomID === null ? undefined : (rooms.get(roomID)?.phase ?? (leftRoomIDs.includes(roomID) ? 'idle' : undefined));
+  };
+  const phaseNow = (): RoomPhase | undefined => phaseOf(roomIDNow());
 
   /** One pending republish at most; out of the room there is nothing to republish into. */
   const failed = (): void => schedule(slot, streamID, attached && !hasLeft(phaseNow()), fire);
@@ -165,7 +167,7 @@ export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryP
     } else if (event.type === 'roomStateChanged') {
       const roomID = roomIDNow();
       if (!isId(event.roomID) || (roomID !== null && event.roomID !== roomID)) return;
-      const phase = store.getState().rooms.get(event.roomID)?.phase;
+      const phase = phaseOf(event.roomID);
       if (hasLeft(phase)) {
         if (slot.timer !== null || slot.due || slot.attempt > 0 || slot.gaveUp) {
           slot.call++; // a republish still pending is stale now

@@ -112,7 +112,7 @@ export const KickedOutOverlay = forwardRef(function KickedOutOverlay(props: Kick
           // A modal dialog keeps Tab in: it cycles through the buttons, and goes
           // nowhere when there are none. A contained one is not modal, so Tab
           // moves on to the rest of the page as usual.
-          const buttons = dialog.querySelectorAll('button');
+          const buttons = dialog.querySelectorAll<HTMLElement>('button, [tabindex="0"]');
           const first = buttons[0];
           const last = buttons[buttons.length - 1];
           const active = dialog.ownerDocument.activeElement;
@@ -132,7 +132,8 @@ export const KickedOutOverlay = forwardRef(function KickedOutOverlay(props: Kick
         {view.message}
       </p>
       {view.customMessage !== null && (
-        <p id={`${id}-custom`} className={part('custom')}>
+        // Focusable: a long message scrolls inside the dialog, which must fit the viewport.
+        <p id={`${id}-custom`} className={part('custom')} tabIndex={0}>
           {view.customMessage}
         </p>
       )}

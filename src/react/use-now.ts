@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { TimerHandle } from '../core/clock.js';
+import { isNumber } from '../core/guards.js';
 import type { StatusStore } from '../core/store.js';
 import { useStatusStore } from './context.js';
 
@@ -12,7 +13,10 @@ import { useStatusStore } from './context.js';
  * `intervalMs` is a positive number; `null` (nothing shown) stops ticking. With
  * `anchor`, ticks fall on `anchor + k * intervalMs`, so a countdown to
  * `anchor + budget` changes digit exactly on the second. Timers run on
- * `store.clock` (a ManualClock in tests) and are cleared on unmount.
+ * `store.clock` (a ManualClock in tests) and are cleared on unmount. Bad
+ * arguments never spin: an interval that is not a finite number > 0 does not
+ * tick, one under 1 ms ticks every 1 ms, and an anchor that is not a finite
+ * number counts as none.
  *
  * @example
  * ```tsx
@@ -25,18 +29,21 @@ import { useStatusStore } from './context.js';
 export function useNow(intervalMs: number | null, anchor?: number | null, store?: StatusStore): number {
   const { clock } = useStatusStore(store);
   const [, tick] = useState<object>();
+  // NaN or Infinity here once made a 0 ms timer that re-armed itself forever.
+  const interval = isNumber(intervalMs) && intervalMs > 0 ? Math.max(1, intervalMs) : null;
+  const start = isNumber(anchor) ? anchor : null;
   useEffect(() => {
-    if (!intervalMs || intervalMs < 0) return undefined;
+    if (interval === null) return undefined;
     let handle: TimerHandle;
     const schedule = (): void => {
-      const offset = typeof anchor === 'number' ? (((clock.now() - anchor) % intervalMs) + intervalMs) % intervalMs : 0;
+      const offset = start === null ? 0 : (((clock.now() - start) % interval) + interval) % interval;
       handle = clock.setTimeout(() => {
         tick({});
         schedule();
-      }, intervalMs - offset);
+      }, interval - offset);
     };
     schedule();
     return () => clock.clearTimeout(handle);
-  }, [clock, intervalMs, anchor]);
+  }, [clock, interval, start]);
   return clock.now();
 }

@@ -162,7 +162,10 @@ async function runScenario(scenario: Scenario): Promise<void> {
         for (const { streamID: id } of event.streamList) newOutage(id);
         return;
       case 'roomStateChanged':
-        if (LEFT.has(store.getState().rooms.get(ROOM)?.phase ?? '')) {
+        // (A room left with LOGOUT is dropped from the store: absent reads as idle.)
+        // A LOGINING (phase connecting) starts a new session: the old one's plays
+        // ended with it, at a LOGOUT these runs leave out (issue 13).
+        if (LEFT.has(store.getState().rooms.get(ROOM)?.phase ?? 'idle') || store.getState().rooms.get(ROOM)?.phase === 'connecting') {
           // The user left: the SDK's plays of the room end with it.
           active.clear();
           for (const id of STREAMS) newOutage(id);

@@ -137,6 +137,20 @@ describe('attachPublisherRetryPolicy', () => {
     expect(republished).toEqual([]);
   });
 
+  it('a LOGOUT during the wait cancels the republish, and a failure after it schedules none (issue 13: the room leaves the store)', () => {
+    const { clock, store, sdk, republished, publisher } = setup();
+    sdk.publisher(ME, 'NO_PUBLISH', PUBLISH_FAILED);
+    clock.advance(1 * SECOND);
+    sdk.room(ROOM, 'LOGOUT');
+    expect(store.getState().rooms.has(ROOM)).toBe(false);
+    expect(publisher().replay).toBeNull();
+    expect(clock.pending()).toBe(0);
+    sdk.publisher(ME, 'NO_PUBLISH', PUBLISH_FAILED);
+    expect(publisher().replay).toBeNull();
+    clock.advance(60 * SECOND);
+    expect(republished).toEqual([]);
+  });
+
   it('a republish falling due while RECONNECTING waits for RECONNECTED', () => {
     const { clock, sdk, republished } = setup();
     sdk.publisher(ME, 'NO_PUBLISH', PUBLISH_FAILED);
