@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { KickedOutOverlay } from '../src/react/index.js';
 import { expectArgsTable } from './support/docs-args.js';
+import { inDocsPage } from './support/play.js';
 import { MINUTE, SimulatorErrorCode, login, messagesOf, room, shows, statusOf, wait, withStatus } from './support/status-story.js';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -90,7 +91,7 @@ export const WithoutActions: Story = {
     const dialog = within(canvasElement).getByRole('alertdialog');
     await expect(within(dialog).queryByRole('button')).toBeNull();
     // Focus is only observable in a focused document (not in a docs-page frame).
-    if (canvasElement.ownerDocument.hasFocus()) await waitFor(() => expect(dialog).toHaveFocus());
+    if (!inDocsPage(canvasElement) && canvasElement.ownerDocument.hasFocus()) await waitFor(() => expect(dialog).toHaveFocus());
   },
 };
 
@@ -121,6 +122,12 @@ export const FocusTrapAndActions: Story = {
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
     const pageButton = canvas.getByRole('button', { name: 'Room settings' });
+    if (inDocsPage(canvasElement)) {
+      // On the docs page: the state only (the frames there take focus from each other).
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN)]);
+      await canvas.findByRole('alertdialog', { name: t.kickedTitle });
+      return;
+    }
     pageButton.focus();
 
     await step('KICKOUT 1002050: the dialog opens and takes focus', async () => {
@@ -222,6 +229,12 @@ export const Contained: Story = {
     const canvas = within(canvasElement);
     const other = canvas.getByRole('button', { name: 'Other room' });
     const box = canvas.getByRole('region', { name: 'Room 1' });
+    if (inDocsPage(canvasElement)) {
+      // On the docs page: the state only (the frames there take focus from each other).
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER)]);
+      await within(box).findByRole('alertdialog', { name: t.kickedTitle });
+      return;
+    }
     other.focus();
 
     await step('KICKOUT: the dialog opens inside the box and takes focus', async () => {

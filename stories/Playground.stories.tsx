@@ -120,22 +120,25 @@ export const Default: Story = {
   },
 };
 
-/** Crash the host app, then jump 20 s: the player's own retries run out and the policy replays (seed 003). */
+/**
+ * Crash the host app, then jump 20 s: the player's own retries run out and
+ * the policy replays (seed 003). Paused from before the crash, so the jumps
+ * land exactly 20 s after it however busy the machine is.
+ */
 async function crashHost(canvas: Canvas, step: (name: string, run: () => Promise<void>) => Promise<void> | void): Promise<void> {
   const host = panel(canvas, 'host');
   const audience = panel(canvas, 'audience');
   await step('both log in; the audience plays the host', () => audiencePlaying(canvas));
 
-  await step('crash the host app: media stops, the player retries on its own', async () => {
+  await step('pause, crash the host app: its panel freezes as it was', async () => {
+    await pause(canvas);
     await userEvent.click(host.getByRole('button', { name: 'Crash host app' }));
     await expect(host.getByRole('note')).toHaveTextContent('crashed');
-    await waitFor(() => expect(audience.getByTestId('player-state')).not.toHaveTextContent('PLAYING'));
   });
 
-  await step('pause, jump 20 s: NO_PLAY 1004020, the policy replays after 3 s', async () => {
-    // Paused, the jumps land exactly 20 s after the crash (plus the moment the click took).
-    await pause(canvas);
+  await step('jump 20 s: the player retries on its own, NO_PLAY 1004020, the policy replays after 3 s', async () => {
     await userEvent.click(canvas.getByRole('button', { name: 'Jump +10 s' }));
+    await waitFor(() => expect(audience.getByTestId('player-state')).not.toHaveTextContent('PLAYING'));
     await userEvent.click(canvas.getByRole('button', { name: 'Jump +10 s' }));
     expectInOrder(linesAfter(canvas, 'the host app crashes'), [
       'Audience SDK playerStateUpdate host-main NO_PLAY 1004020',
@@ -176,7 +179,7 @@ export const HostCrash: Story = {
  * crash**) a new engine with the same userID logs in, the audience gets
  * DELETE then ADD and plays again. The 20 s after the crash are jumped over
  * (the jump fires every timer in order, at its own simulated time); the
- * restart runs at 60×.
+ * restart runs at 1×, then the story pauses.
  */
 export const CrashAndRestart: Story = {
   name: 'Host crash, then restart',
@@ -187,9 +190,9 @@ export const CrashAndRestart: Story = {
     const audience = panel(canvas, 'audience');
     await crashHost(canvas, step);
 
-    await step('restart within 90 s, at 60×: DELETE then ADD, and the audience plays again', async () => {
-      await userEvent.click(canvas.getByRole('button', { name: '60×' }));
+    await step('restart 20 s after the crash (within 90 s), then 1×: DELETE then ADD, and the audience plays again', async () => {
       await userEvent.click(host.getByRole('button', { name: 'Restart host app' }));
+      await userEvent.click(canvas.getByRole('button', { name: '1×' }));
       await audiencePlaying(canvas);
       await expect(audience.getByTestId('player-state')).toHaveTextContent('PLAYING');
       await waitFor(() => expect(panel(canvas, 'host').getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
@@ -279,7 +282,7 @@ export const HostDropPast90s: Story = {
 /**
  * The same drop, then the host's network comes back within its 5 min retry
  * time: it reconnects and republishes, the audience gets ADD and plays again
- * (recovery at 10×, then paused). The log shows the way back.
+ * (recovery at 1×, then paused). The log shows the way back.
  */
 export const HostDropRestored: Story = {
   name: 'Host network drop past 90 s, then restore',
@@ -291,9 +294,9 @@ export const HostDropRestored: Story = {
     const audience = panel(canvas, 'audience');
     await dropHostPast90s(canvas, t, step);
 
-    await step('restore at 10×: the host reconnects and republishes, the audience plays again', async () => {
-      await userEvent.click(canvas.getByRole('button', { name: '10×' }));
+    await step('restore at T3 + 90 s, then 1×: the host reconnects and republishes, the audience plays again', async () => {
       await userEvent.click(host.getByRole('button', { name: 'Restore network' }));
+      await userEvent.click(canvas.getByRole('button', { name: '1×' }));
       await audiencePlaying(canvas);
       await waitFor(() => expect(audience.queryByText(t.streamWaiting)).toBeNull());
       await expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING');

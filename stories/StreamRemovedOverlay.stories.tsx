@@ -104,7 +104,11 @@ export const WaitingHostStopped: Story = {
  */
 export const RetryCountdown: Story = {
   ...withStatus([watching, playFailed, replayScheduled(1, 3 * SECOND), wait(1 * SECOND)]),
-  parameters: shows((t) => [say(t, t.streamRetrying, 1 * SECOND)]),
+  parameters: {
+    ...shows((t) => [say(t, t.streamRetrying, 1 * SECOND)]),
+    // The docs page runs this play function too, so it shows the state the story is named after.
+    docs: { story: { autoplay: true } },
+  },
   play: async ({ canvasElement, loaded, globals }) => {
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
@@ -190,6 +194,8 @@ export const HostLostWhilePlaying: Story = {
   ...withStatus([watching, wait(30 * SECOND)]),
   parameters: {
     caption: 'PLAYING, then the play function deletes the stream (heartbeat timeout) and the overlay says so.',
+    // The docs page runs this play function too, so it shows the state the story is named after.
+    docs: { story: { autoplay: true } },
     ...shows((t) => [t.streamWaiting, unreachable(t, 90 * SECOND)]),
   },
   play: async ({ canvasElement, loaded, globals }) => {
