@@ -138,6 +138,14 @@ export default defineConfig({
         // machine that alone can approach vitest's default 15 s.
         test: { name: 'storybook', testTimeout: 30_000, browser: browser('storybook-chromium', autoplayAllowed) },
       },
+      {
+        // The same story tests with the locale toolbar on 简体中文: play functions
+        // assert through the active catalog, so they pass in either language.
+        extends: true,
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook'), initialGlobals: { locale: 'zh-CN' } })],
+        // After the other projects (groupOrder), so no more than two Chromiums run at once on two cores.
+        test: { name: 'storybook-zh-CN', browser: browser('storybook-zh-CN-chromium', autoplayAllowed), testTimeout: 30_000, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

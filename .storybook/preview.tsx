@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
 import { disposeStatusOnCleanup, withKitGlobals } from '../stories/support/status-story.js';
+import { withDocDefaults } from '../stories/support/docs-args.js';
 
 const preview: Preview = {
   parameters: {
@@ -40,6 +41,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [withKitGlobals],
+  // Args tables: defaults from the props' @defaultValue, {@link X} as code (stories/support/docs-args.ts).
+  argTypesEnhancers: [withDocDefaults],
   // Stops each story's test patterns when it is torn down.
   beforeEach: disposeStatusOnCleanup,
   tags: ['autodocs'],

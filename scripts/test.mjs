@@ -31,6 +31,8 @@ run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 // Every ts/tsx block of README.md compiles against src/ (scripts/readme-check.mjs).
 run('README code: typecheck', 'node', ['scripts/readme-check.mjs']);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+// Every story in light and dark (Playground also zh-CN): screenshots into
+// test-results/screenshots, not blank, its promised text visible (issue 16).
 run('storybook build + smoke', 'node', ['scripts/storybook-smoke.mjs']);
 
 // The package as published: build dist/, lint the package, check its types

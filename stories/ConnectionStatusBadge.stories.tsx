@@ -1,8 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ConnectionStatusBadge } from '../src/react/index.js';
+import { expectArgsTable } from './support/docs-args.js';
 import type { RoomPhase } from '../src/core/states.js';
-import { MINUTE, SECOND, SimulatorErrorCode, dropNetwork, login, messagesOf, room, say, wait, withStatus } from './support/status-story.js';
+import {
+  MINUTE,
+  SECOND,
+  SimulatorErrorCode,
+  dropNetwork,
+  login,
+  messagesOf,
+  room,
+  say,
+  shows as promises,
+  wait,
+  withStatus,
+} from './support/status-story.js';
 
 const meta = {
   title: 'Components/ConnectionStatusBadge',
@@ -38,36 +51,45 @@ const shows = (phase: RoomPhase): Story['play'] =>
 /** No room yet (LOGOUT, the default before login). */
 export const Idle: Story = {
   ...withStatus([]),
+  parameters: promises((t) => [t.phases.idle]),
   play: shows('idle'),
 };
 
 /** LOGINING. */
 export const Connecting: Story = {
   ...withStatus([room('LOGINING'), wait(1 * SECOND)]),
+  parameters: promises((t) => [t.phases.connecting]),
   play: shows('connecting'),
 };
 
 /** LOGINED (and RECONNECTED). */
 export const Connected: Story = {
   ...withStatus([login]),
-  play: shows('connected'),
+  parameters: promises((t) => [t.phases.connected]),
+  play: async (context) => {
+    await shows('connected')!(context);
+    await expectArgsTable(context);
+  },
 };
 
 /** RECONNECTING. */
 export const Reconnecting: Story = {
   ...withStatus([login, wait(MINUTE), dropNetwork, wait(5 * SECOND)]),
+  parameters: promises((t) => [t.phases.reconnecting]),
   play: shows('reconnecting'),
 };
 
 /** LOGIN_FAILED and RECONNECT_FAILED. */
 export const Failed: Story = {
   ...withStatus([login, dropNetwork, wait(5 * MINUTE), room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED)]),
+  parameters: promises((t) => [t.phases.failed]),
   play: shows('failed'),
 };
 
 /** KICKOUT. */
 export const Kicked: Story = {
   ...withStatus([login, room('KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER)]),
+  parameters: promises((t) => [t.phases.kicked]),
   play: shows('kicked'),
 };
 
@@ -75,6 +97,8 @@ export const Kicked: Story = {
 export const DotOnly: Story = {
   ...withStatus([login, dropNetwork]),
   args: { hideText: true },
+  // Only the dot shows, on purpose: no text to promise (its name is the accessible label).
+  parameters: promises([]),
   play: async ({ canvasElement, globals }) => {
     const t = messagesOf({ globals });
     const badge = within(canvasElement).getByRole('img', { name: say(t, t.phaseLabel, 0, { phase: t.phases.reconnecting }) });

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { KickedOutOverlay } from '../src/react/index.js';
-import { MINUTE, SimulatorErrorCode, login, messagesOf, room, statusOf, wait, withStatus } from './support/status-story.js';
+import { expectArgsTable } from './support/docs-args.js';
+import { inDocsPage } from './support/play.js';
+import { MINUTE, SimulatorErrorCode, login, messagesOf, room, shows, statusOf, wait, withStatus } from './support/status-story.js';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -34,7 +36,10 @@ const kickout = (code: number, extendedData?: string) => withStatus([login, wait
 /** 1002050: the same userID logged in on another device (seed 002). */
 export const SignedInElsewhere: Story = {
   ...kickout(SimulatorErrorCode.KICKED_DUPLICATE_LOGIN),
-  play: async ({ canvasElement, globals }) => {
+  parameters: shows((t) => [t.kickedTitle, t.kickedElsewhere, t.rejoin, t.leave]),
+  play: async (context) => {
+    const { canvasElement, globals } = context;
+    await expectArgsTable(context);
     const t = messagesOf({ globals });
     const dialog = within(canvasElement).getByRole('alertdialog', { name: t.kickedTitle });
     await expect(dialog).toHaveAttribute('data-code', '1002050');
@@ -47,6 +52,7 @@ export const SignedInElsewhere: Story = {
 /** 1002055: removed through the server's kick-out API (seed 002). */
 export const RemovedByServer: Story = {
   ...kickout(SimulatorErrorCode.KICKED_BY_SERVER),
+  parameters: shows((t) => [t.kickedTitle, t.kickedByServer]),
   play: async ({ canvasElement, globals }) => {
     const dialog = within(canvasElement).getByRole('alertdialog');
     await expect(dialog).toHaveAttribute('data-code', '1002055');
@@ -57,6 +63,7 @@ export const RemovedByServer: Story = {
 /** 1002055 with a custom message in extendedData, shown under the standard one. */
 export const CustomMessage: Story = {
   ...kickout(SimulatorErrorCode.KICKED_BY_SERVER, JSON.stringify({ custom_kickout_message: 'The class has ended. See you next week!' })),
+  parameters: shows((t) => [t.kickedByServer, 'The class has ended. See you next week!']),
   play: async ({ canvasElement, globals }) => {
     const dialog = within(canvasElement).getByRole('alertdialog');
     await expect(dialog).toHaveTextContent(messagesOf({ globals }).kickedByServer);
@@ -67,6 +74,7 @@ export const CustomMessage: Story = {
 /** A custom message that looks like markup is shown as text: no element is created, no script runs. */
 export const MarkupShownAsText: Story = {
   ...kickout(SimulatorErrorCode.KICKED_BY_SERVER, JSON.stringify({ custom_kickout_message: MARKUP })),
+  parameters: shows([MARKUP]),
   play: async ({ canvasElement }) => {
     const dialog = within(canvasElement).getByRole('alertdialog');
     await expect(within(dialog).getByText(MARKUP)).toBeInTheDocument();
@@ -78,33 +86,48 @@ export const MarkupShownAsText: Story = {
 export const WithoutActions: Story = {
   ...kickout(SimulatorErrorCode.KICKED_DUPLICATE_LOGIN),
   args: { onRejoin: undefined, onLeave: undefined },
+  parameters: shows((t) => [t.kickedTitle, t.kickedElsewhere]),
   play: async ({ canvasElement }) => {
     const dialog = within(canvasElement).getByRole('alertdialog');
     await expect(within(dialog).queryByRole('button')).toBeNull();
     // Focus is only observable in a focused document (not in a docs-page frame).
-    if (canvasElement.ownerDocument.hasFocus()) await waitFor(() => expect(dialog).toHaveFocus());
+    if (!inDocsPage(canvasElement) && canvasElement.ownerDocument.hasFocus()) await waitFor(() => expect(dialog).toHaveFocus());
   },
 };
+
+/** Buttons of the app around the dialog, in the kit's look. */
+const PAGE_BUTTON = 'zsk-button zsk-button--quiet';
 
 /**
  * The kick-out flow from the play function: focus is on a page button, KICKOUT
  * arrives, focus moves into the dialog, Tab and Shift+Tab cycle inside it,
  * Escape does not close it, Leave and Rejoin fire; when the app logs in again
- * the dialog closes and focus returns to the page button.
+ * the dialog closes and focus returns to the page button; a second KICKOUT
+ * opens it again with focus inside, which is where the story ends.
  */
 export const FocusTrapAndActions: Story = {
   ...withStatus([login, wait(MINUTE)]),
   render: (args) => (
     <>
-      <button type="button">Room settings</button>
+      <p style={{ margin: 0 }}>Room 1: video and controls</p>
+      <button type="button" className={PAGE_BUTTON}>
+        Room settings
+      </button>
       <KickedOutOverlay {...args} />
     </>
   ),
+  parameters: shows((t) => [t.kickedTitle, t.kickedElsewhere, t.rejoin, t.leave]),
   play: async ({ canvasElement, args, loaded, globals, step }) => {
     const status = statusOf({ loaded });
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
     const pageButton = canvas.getByRole('button', { name: 'Room settings' });
+    if (inDocsPage(canvasElement)) {
+      // On the docs page: the state only (the frames there take focus from each other).
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN)]);
+      await canvas.findByRole('alertdialog', { name: t.kickedTitle });
+      return;
+    }
     pageButton.focus();
 
     await step('KICKOUT 1002050: the dialog opens and takes focus', async () => {
@@ -146,6 +169,15 @@ export const FocusTrapAndActions: Story = {
       await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
       await expect(pageButton).toHaveFocus();
     });
+
+    await step('kicked again: it opens again and takes focus, Tab held inside', async () => {
+      status.run([room('LOGINED'), room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN)]);
+      const again = await canvas.findByRole('alertdialog', { name: t.kickedTitle });
+      await waitFor(() => expect(within(again).getByRole('button', { name: t.rejoin })).toHaveFocus());
+      await userEvent.tab();
+      await userEvent.tab();
+      await expect(within(again).getByRole('button', { name: t.rejoin })).toHaveFocus();
+    });
   },
 };
 
@@ -156,6 +188,14 @@ const ROOM_BOX = {
   height: '14rem',
   border: '1px solid var(--zsk-color-border)',
   borderRadius: 'var(--zsk-radius)',
+} as const;
+
+/** The room's video under the dialog: an empty tile in the kit's colours. */
+const ROOM_VIDEO = {
+  height: '9rem',
+  margin: '0 var(--zsk-space-3)',
+  borderRadius: 'var(--zsk-radius)',
+  background: 'var(--zsk-color-video-bg)',
 } as const;
 
 /**
@@ -169,20 +209,32 @@ export const Contained: Story = {
   args: { contained: true },
   render: (args) => (
     <>
-      <button type="button">Other room</button>
+      <button type="button" className={PAGE_BUTTON}>
+        Other room
+      </button>
       <section aria-label="Room 1" style={ROOM_BOX}>
         <p style={{ margin: 0, padding: 'var(--zsk-space-3)' }}>Room 1: video and controls</p>
+        <div style={ROOM_VIDEO} />
         <KickedOutOverlay {...args} />
       </section>
-      <button type="button">Room 2</button>
+      <button type="button" className={PAGE_BUTTON}>
+        Room 2
+      </button>
     </>
   ),
+  parameters: shows((t) => [t.kickedTitle, t.kickedByServer, t.rejoin, 'Other room', 'Room 2']),
   play: async ({ canvasElement, loaded, globals, step }) => {
     const status = statusOf({ loaded });
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
     const other = canvas.getByRole('button', { name: 'Other room' });
     const box = canvas.getByRole('region', { name: 'Room 1' });
+    if (inDocsPage(canvasElement)) {
+      // On the docs page: the state only (the frames there take focus from each other).
+      status.run([room('KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER)]);
+      await within(box).findByRole('alertdialog', { name: t.kickedTitle });
+      return;
+    }
     other.focus();
 
     await step('KICKOUT: the dialog opens inside the box and takes focus', async () => {
@@ -223,6 +275,14 @@ export const Contained: Story = {
       status.run([room('LOGINING')]);
       await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
       await expect(other).toHaveFocus();
+    });
+
+    await step('kicked again: it covers the box again, and the buttons beside it stay usable', async () => {
+      status.run([room('LOGINED'), room('KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER)]);
+      const again = await within(box).findByRole('alertdialog', { name: t.kickedTitle });
+      await expect(again).toHaveTextContent(t.kickedByServer);
+      const { left, top, width, height } = other.getBoundingClientRect();
+      await expect(canvasElement.ownerDocument.elementFromPoint(left + width / 2, top + height / 2)).toBe(other);
     });
   },
 };

@@ -16,7 +16,7 @@ import {
 } from '../src/react/index.js';
 import { zhCN } from '../src/react/zh-CN.js';
 import { createSimulatedRoom, type SimulatedEngine, type SimulatedRoom } from '../src/simulator/index.js';
-import { MINUTE, ROOM, SECOND, STREAM, messagesOf } from './support/status-story.js';
+import { MINUTE, ROOM, SECOND, STREAM, messagesOf, shows } from './support/status-story.js';
 
 /**
  * A viewer app on the simulator, wired as the README's drop-in: one engine,
@@ -151,6 +151,8 @@ const advance = async (context: Pick<StoryContext, 'loaded'>, ms: number) => {
 export const LeaveAndRejoinAfterHostCrash: Story = {
   name: 'Leave and rejoin after a host crash (the old tile is gone)',
   args: { joinedAtStart: false } as never,
+  // What the screenshot test checks at the end (scripts/storybook-smoke.mjs).
+  parameters: shows((t) => ['No one is streaming in this room.', t.phases.connected]),
   play: async (context) => {
     const { canvasElement, step } = context;
     const canvas = within(canvasElement);
@@ -195,6 +197,7 @@ export const LeaveAndRejoinAfterHostCrash: Story = {
 export const RoomScreenMountedAfterLogin: Story = {
   name: 'The room screen mounted after login',
   args: { joinedAtStart: false } as never,
+  parameters: shows((t) => [t.reconnecting, t.phases.reconnecting]),
   render: (args, context) => {
     const app = appOf(context);
     return (

@@ -15,8 +15,10 @@ import {
   dropNetwork,
   messagesOf,
   player,
+  reconnectFailed,
   room,
   say,
+  shows,
   wait,
   watching,
   type StatusHandle,
@@ -42,16 +44,7 @@ const TIMELINES: Record<RoomReason, { steps: StatusSteps; options?: StatusStoryO
     steps: [watching, wait(MINUTE), dropNetwork, wait(30 * SECOND)],
     options: { testPatterns: [STREAM], afterMount: [room('RECONNECTED')] },
   },
-  RECONNECT_FAILED: {
-    steps: [
-      watching,
-      dropNetwork,
-      player('PLAY_REQUESTING'),
-      wait(5 * MINUTE),
-      room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED),
-      player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
-    ],
-  },
+  RECONNECT_FAILED: { steps: [reconnectFailed] },
   KICKOUT: {
     steps: [watching, wait(MINUTE), room('KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN), player('NO_PLAY')],
   },
@@ -103,7 +96,9 @@ function ReasonRow({ reason, status, locale }: { reason: RoomReason; status: Sta
         </div>
         <StreamView streamID={STREAM} muted className="story-stream" onRetry={fn()} />
         {reason === 'KICKOUT' && (
-          <div className="story-matrix__dialog">
+          // A picture of the dialog, one of nine rows: inert, so it does not take
+          // the page's focus on open (which scrolled the matrix down to it).
+          <div className="story-matrix__dialog" inert>
             <KickedOutOverlay style={IN_ROW} onRejoin={fn()} onLeave={fn()} />
           </div>
         )}
@@ -162,11 +157,27 @@ export default meta;
 
 type Story = StoryObj;
 
-/** Each row shows what its reason should: checked in both themes. */
+/**
+ * Each row shows what its reason should: checked in both themes. The page
+ * opens at the top (nothing takes focus and scrolls it), and no badge wraps.
+ */
 export const AllReasons: Story = {
-  play: async ({ canvasElement, globals }) => {
+  parameters: shows((t) => [t.connecting, t.loginFailed, t.heartbeatTimedOut, t.reconnectFailed, t.kickedElsewhere, t.phases.kicked, t.phases.idle]),
+  play: async ({ canvasElement, globals, step }) => {
     const t = messagesOf({ globals });
     const badge = (phase: 'idle' | 'connected') => ({ name: say(t, t.phaseLabel, 0, { phase: t.phases[phase] }) });
+    const doc = canvasElement.ownerDocument;
+    await step('opens at the top: no dialog took focus and scrolled the page', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(doc.scrollingElement?.scrollTop ?? 0).toBe(0);
+      await expect(doc.activeElement === doc.body || doc.activeElement === null).toBe(true);
+    });
+    await step('no badge wraps: each is one line high', async () => {
+      for (const element of within(canvasElement).getAllByRole('img', { name: new RegExp(say(t, t.phaseLabel, 0, { phase: '' })) })) {
+        const lineHeight = parseFloat(getComputedStyle(element).lineHeight);
+        await expect(element.getBoundingClientRect().height, `badge "${element.textContent}" wraps`).toBeLessThan(lineHeight * 1.6);
+      }
+    });
     for (const { title } of THEMES) {
       const column = within(within(canvasElement).getByRole('region', { name: title }));
       const row = (reason: RoomReason) => within(column.getByRole('group', { name: reason }));
@@ -180,10 +191,15 @@ export const AllReasons: Story = {
         await expect(region).toBeEmptyDOMElement();
       }
       await expect(row('LOGINED').queryByRole('alert')).toBeNull();
-      await expect(row('LOGIN_FAILED').getByRole('alert')).toHaveTextContent(t.loginFailed);
+      await expect(row('LOGIN_FAILED').getAllByRole('alert')[0]).toHaveTextContent(t.loginFailed);
       await expect(row('RECONNECTING').getAllByRole('status')[0]).toHaveTextContent(t.heartbeatTimedOut);
       await expect(await row('RECONNECTED').findByText(t.reconnected)).toBeInTheDocument();
       await expect(row('RECONNECT_FAILED').getAllByRole('alert')[0]).toHaveTextContent(t.reconnectFailed);
+      // One failure, one Retry: the banner's; the tile says why it has none.
+      for (const failed of ['LOGIN_FAILED', 'RECONNECT_FAILED'] as const) {
+        await expect(row(failed).getAllByRole('button', { name: new RegExp(t.retry) })).toHaveLength(1);
+        await expect(row(failed).getAllByRole('alert')[1]).toHaveTextContent(t.streamRoomFailed);
+      }
       await expect(row('KICKOUT').getByRole('alertdialog')).toHaveTextContent(t.kickedElsewhere);
       await expect(row('LOGOUT').getByRole('img', badge('idle'))).toBeInTheDocument();
       await expect(row('LOGOUT_FAILED').getByRole('img', badge('connected'))).toBeInTheDocument();

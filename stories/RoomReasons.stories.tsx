@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ROOM_REASONS, RoomReasonValue, canPublishOrPlay, phaseOfReason, type RoomReason } from '../src/index.js';
+import { shows } from './support/status-story.js';
 
 // What each reason means, in the words of seed 003 / seed 002.
 const MEANING: Record<RoomReason, string> = {
@@ -55,6 +56,7 @@ type Story = StoryObj<typeof meta>;
 
 /** All nine room reasons with their phase and whether publishing and playing are allowed. */
 export const Table: Story = {
+  parameters: shows(['The nine ZEGO room reasons', 'RECONNECT_FAILED', MEANING.KICKOUT]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole('row')).toHaveLength(ROOM_REASONS.length + 1);

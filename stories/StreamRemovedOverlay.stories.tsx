@@ -3,6 +3,8 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StreamRemovedOverlay } from '../src/react/index.js';
 import { PLAYER_RETRY_TIMEOUT_MS } from '../src/simulator/constants.js';
 import { settle } from './support/play.js';
+import { expectArgsTable } from './support/docs-args.js';
+import type { StatusMessages } from '../src/react/i18n/messages.js';
 import {
   SECOND,
   STREAM,
@@ -13,6 +15,7 @@ import {
   replayGaveUp,
   replayScheduled,
   say,
+  shows,
   statusOf,
   streams,
   wait,
@@ -57,24 +60,41 @@ const playFailed: readonly StatusStep[] = [
   player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
 ];
 
-/** Host lost: the stream was deleted after the host's 90 s heartbeat timeout (stream_delete_reason 2, seed 003). */
+/** "The host has been unreachable for …", `ms` after its last heartbeat. */
+const unreachable = (t: StatusMessages, ms: number): string => say(t, t.streamDeleteReasons['heartbeat-timeout'], ms);
+
+/**
+ * Host lost: the stream was deleted after the host's 90 s heartbeat timeout
+ * (stream_delete_reason 2, seed 003); 3.5 min later the overlay says the host
+ * has been unreachable for 5 min, not the 90 s it said at the DELETE.
+ */
 export const Waiting: Story = {
-  ...withStatus([watching, wait(90 * SECOND), streams('DELETE', '{"stream_delete_reason":2}')]),
-  play: async ({ canvasElement, globals }) => {
+  ...withStatus([watching, wait(90 * SECOND), streams('DELETE', '{"stream_delete_reason":2}'), wait(3 * 60 * SECOND + 30 * SECOND)]),
+  parameters: shows((t) => [t.streamWaiting, unreachable(t, 5 * 60 * SECOND)]),
+  play: async ({ canvasElement, globals, component, argTypes }) => {
+    await expectArgsTable({ component, argTypes });
     const t = messagesOf({ globals });
     const overlay = within(canvasElement).getByRole('status');
     await expect(overlay).toHaveAttribute('data-state', 'waiting');
     await expect(overlay).toHaveAttribute('data-delete-reason', 'heartbeat-timeout');
     await expect(overlay).toHaveTextContent(t.streamWaiting);
-    await expect(overlay).toHaveTextContent(t.streamDeleteReasons['heartbeat-timeout']);
+    await expect(overlay).toHaveTextContent(unreachable(t, 5 * 60 * SECOND));
   },
 };
 
-/** The host stopped publishing on purpose (stream_delete_reason 1). */
+/**
+ * The host stopped publishing on purpose (stream_delete_reason 1): the stream
+ * ended, and nothing says a connection was lost.
+ */
 export const WaitingHostStopped: Story = {
   ...withStatus([watching, wait(60 * SECOND), streams('DELETE', '{"stream_delete_reason":1}')]),
+  parameters: shows((t) => [t.streamEnded, t.streamDeleteReasons.stopped]),
   play: async ({ canvasElement, globals }) => {
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(messagesOf({ globals }).streamDeleteReasons.stopped);
+    const t = messagesOf({ globals });
+    const overlay = within(canvasElement).getByRole('status');
+    await expect(overlay).toHaveTextContent(t.streamEnded);
+    await expect(overlay).toHaveTextContent(t.streamDeleteReasons.stopped);
+    await expect(overlay).not.toHaveTextContent(t.streamWaiting);
   },
 };
 
@@ -84,6 +104,11 @@ export const WaitingHostStopped: Story = {
  */
 export const RetryCountdown: Story = {
   ...withStatus([watching, playFailed, replayScheduled(1, 3 * SECOND), wait(1 * SECOND)]),
+  parameters: {
+    ...shows((t) => [say(t, t.streamRetrying, 1 * SECOND)]),
+    // The docs page runs this play function too, so it shows the state the story is named after.
+    docs: { story: { autoplay: true } },
+  },
   play: async ({ canvasElement, loaded, globals }) => {
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
@@ -103,6 +128,7 @@ export const RetryCountdown: Story = {
  */
 export const ReplayDueWhileReconnecting: Story = {
   ...withStatus([watching, playFailed, replayScheduled(1, 3 * SECOND), dropNetwork, wait(3 * SECOND)]),
+  parameters: shows((t) => [t.streamConnecting]),
   play: async ({ canvasElement, loaded, globals }) => {
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);
@@ -121,6 +147,7 @@ export const ReplayDueWhileReconnecting: Story = {
 /** The policy spent its attempts: "Stream unavailable" with a Retry action. */
 export const GaveUp: Story = {
   ...withStatus([watching, playFailed, replayGaveUp(3)]),
+  parameters: shows((t) => [t.streamUnavailable, t.retry]),
   play: async ({ canvasElement, args, globals }) => {
     const t = messagesOf({ globals });
     const overlay = within(canvasElement).getByRole('alert');
@@ -134,6 +161,7 @@ export const GaveUp: Story = {
 /** PLAY_REQUESTING: the play is on its way. */
 export const Connecting: Story = {
   ...withStatus([watching, wait(30 * SECOND), player('PLAY_REQUESTING')]),
+  parameters: shows((t) => [t.streamConnecting]),
   play: async ({ canvasElement, globals }) => {
     const overlay = within(canvasElement).getByRole('status');
     await expect(overlay).toHaveAttribute('data-state', 'connecting');
@@ -149,6 +177,7 @@ export const HiddenWhilePlaying: Story = {
   ...withStatus([watching, wait(30 * SECOND)]),
   parameters: {
     caption: 'PLAYING: the overlay shows nothing over the (here empty) video tile: it renders only an empty, transparent live region.',
+    ...shows(['PLAYING: the overlay shows nothing']),
   },
   play: async ({ canvasElement }) => {
     const region = within(canvasElement).getByRole('status');
@@ -163,7 +192,12 @@ export const HiddenWhilePlaying: Story = {
 /** The host's stream is deleted while it plays: the text appears in the live region that was there, empty, before. */
 export const HostLostWhilePlaying: Story = {
   ...withStatus([watching, wait(30 * SECOND)]),
-  parameters: { caption: 'PLAYING. Play this story: the stream is deleted (heartbeat timeout) and the overlay says so.' },
+  parameters: {
+    caption: 'PLAYING, then the play function deletes the stream (heartbeat timeout) and the overlay says so.',
+    // The docs page runs this play function too, so it shows the state the story is named after.
+    docs: { story: { autoplay: true } },
+    ...shows((t) => [t.streamWaiting, unreachable(t, 90 * SECOND)]),
+  },
   play: async ({ canvasElement, loaded, globals }) => {
     const t = messagesOf({ globals });
     const canvas = within(canvasElement);

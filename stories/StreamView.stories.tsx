@@ -1,12 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { StreamView } from '../src/react/index.js';
+import { expectArgsTable } from './support/docs-args.js';
 import {
   SECOND,
   STREAM,
   SimulatorErrorCode,
   messagesOf,
   player,
+  say,
+  shows,
   replayGaveUp,
   streams,
   wait,
@@ -51,7 +54,10 @@ const videoOf = (canvasElement: HTMLElement): HTMLVideoElement => {
 /** PLAYING: the test pattern; the overlay shows nothing (an empty, transparent live region). */
 export const TestPattern: Story = {
   ...withStatus([watching, wait(10 * SECOND)], withPattern),
-  play: async ({ canvasElement }) => {
+  // The pattern draws the streamID on the video (pixels, not text): the not-blank check sees it.
+  parameters: shows([]),
+  play: async ({ canvasElement, component, argTypes }) => {
+    await expectArgsTable({ component, argTypes });
     const video = videoOf(canvasElement);
     await expect(video.closest('[data-state]')).toHaveAttribute('data-state', 'PLAYING');
     await waitFor(() => expect(video.srcObject).toBeInstanceOf(MediaStream));
@@ -68,6 +74,7 @@ export const TestPattern: Story = {
 /** PLAY_REQUESTING: "Connecting…" over the tile. */
 export const Connecting: Story = {
   ...withStatus([...watching.slice(0, -2)], withPattern),
+  parameters: shows((t) => [t.streamConnecting]),
   play: async ({ canvasElement, globals }) => {
     await expect(within(canvasElement).getByRole('status')).toHaveTextContent(messagesOf({ globals }).streamConnecting);
   },
@@ -76,9 +83,12 @@ export const Connecting: Story = {
 /** The host's stream was deleted (90 s heartbeat timeout): the waiting overlay over the last frame. */
 export const HostLost: Story = {
   ...withStatus([watching, wait(90 * SECOND), streams('DELETE', '{"stream_delete_reason":2}')], withPattern),
+  parameters: shows((t) => [t.streamWaiting, say(t, t.streamDeleteReasons['heartbeat-timeout'], 90 * SECOND)]),
   play: async ({ canvasElement, globals }) => {
+    const t = messagesOf({ globals });
     const overlay = within(canvasElement).getByRole('status');
-    await expect(overlay).toHaveTextContent(messagesOf({ globals }).streamWaiting);
+    await expect(overlay).toHaveTextContent(t.streamWaiting);
+    await expect(overlay).toHaveTextContent(say(t, t.streamDeleteReasons['heartbeat-timeout'], 90 * SECOND));
   },
 };
 
@@ -86,6 +96,7 @@ export const HostLost: Story = {
 export const GaveUp: Story = {
   ...withStatus([watching, player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED), replayGaveUp(3)]),
   args: { onRetry: fn() },
+  parameters: shows((t) => [t.streamUnavailable, t.retry]),
   play: async ({ canvasElement, args, globals }) => {
     const t = messagesOf({ globals });
     const overlay = within(canvasElement).getByRole('alert');

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ConnectionStatusBadge, ReconnectingBanner, StreamView } from '../src/react/index.js';
-import { SECOND, STREAM, dropNetwork, player, wait, watching, withStatus } from './support/status-story.js';
+import { SECOND, STREAM, dropNetwork, player, shows, wait, watching, withStatus } from './support/status-story.js';
 import { BRAND_THEME_CSS, THEME_VARIABLES, ThemeVariablesTable } from './support/theme-variables.js';
 
 function ThemeSample() {
@@ -34,6 +34,7 @@ export const BrandTheme: Story = {
     testPatterns: [STREAM],
   }),
   globals: { theme: 'brand' },
+  parameters: shows((t) => [t.reconnecting, t.heartbeatTimedOut, t.streamConnecting]),
   play: async ({ canvasElement }) => {
     const banner = within(canvasElement).getAllByRole('status')[0]!;
     // The brand accent and warning reach the components through the variables alone.
@@ -45,6 +46,7 @@ export const BrandTheme: Story = {
 /** Every `--zsk-*` variable, read from styles.css, with its light, dark and brand values. */
 export const Variables: Story = {
   render: () => <ThemeVariablesTable />,
+  parameters: shows(['--zsk-font', '--zsk-z-banner', '--zsk-color-video-ring']),
   play: async ({ canvasElement }) => {
     const rows = within(canvasElement).getAllByRole('row');
     await expect(rows).toHaveLength(THEME_VARIABLES.length + 1);

@@ -4,7 +4,7 @@ import type { AudienceEngine } from '../src/policy/index.js';
 import { ConnectionStatusBadge, StreamView, useAudiencePolicy, useRoomStreams, useZegoWeb } from '../src/react/index.js';
 import { createSimulatedRoom, type SimulatedEngine, type SimulatedRoom } from '../src/simulator/index.js';
 import { settle } from './support/play.js';
-import { SECOND, createStatusHandle, messagesOf, type StatusHandle } from './support/status-story.js';
+import { SECOND, createStatusHandle, messagesOf, shows, type StatusHandle } from './support/status-story.js';
 
 const LOBBY = 'lobby';
 const STAGE = 'stage';
@@ -152,12 +152,17 @@ async function expectPlaying(tile: HTMLElement): Promise<MediaStream> {
 
 /** The host moves from the lobby to the stage; the viewer's tile moves with it and never stops playing. */
 export const StreamMovesToTheStage: Story = {
+  // What the screenshot test checks at the end (scripts/storybook-smoke.mjs): the lobby emptied, the stage playing.
+  parameters: shows((t) => ['Lobby', 'No streams in this room.', 'Stage', t.phases.connected]),
   play: async (context) => {
     const world = worldOf(context);
     const canvas = within(context.canvasElement);
     const lobby = canvas.getByRole('region', { name: 'Lobby' });
     const stage = canvas.getByRole('region', { name: 'Stage' });
     const t = messagesOf(context);
+    // Outside the test runner (a built Storybook) React runs effects after the
+    // play function starts: let useZegoWeb subscribe before the first callback.
+    await settle();
 
     // T0: the viewer joins both rooms; the host joins the lobby and publishes.
     void world.viewer.loginRoom(LOBBY, 'token', world.viewer.user, { userUpdate: true }).catch(() => undefined);

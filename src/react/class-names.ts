@@ -11,7 +11,11 @@
  * ```
  */
 export interface ThemingProps {
-  /** Render without the kit's `zsk-*` classes (the markup and `data-state` stay). */
+  /**
+   * Render without the kit's `zsk-*` classes (the markup and `data-state` stay).
+   *
+   * @defaultValue false
+   */
   unstyled?: boolean | undefined;
 }
 

@@ -14,8 +14,17 @@ export interface ConnectionStatusBadgeProps
   extends ConnectionStatusOptions,
     ThemingProps,
     Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  /**
+   * The room to show; the current room by default.
+   *
+   * @defaultValue the current room
+   */
   roomID?: string | undefined;
-  /** Show only the dot; the accessible label stays. */
+  /**
+   * Show only the dot; the accessible label stays.
+   *
+   * @defaultValue false
+   */
   hideText?: boolean | undefined;
   ref?: Ref<HTMLSpanElement> | undefined;
 }

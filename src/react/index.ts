@@ -37,7 +37,7 @@ export {
   type ReconnectingBannerState,
   type ReconnectingBannerView,
 } from './use-reconnecting-banner.js';
-export { ReconnectingBanner, type ReconnectingBannerProps } from './reconnecting-banner.js';
+export { ReconnectingBanner, type BannerPlacement, type ReconnectingBannerProps } from './reconnecting-banner.js';
 export {
   useKickedOut,
   type KickedOutOptions,

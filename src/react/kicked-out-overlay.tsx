@@ -13,10 +13,23 @@ import { useKickedOut, type KickedOutOptions } from './use-kicked-out.js';
  * ```
  */
 export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /**
+   * The room to watch; the current room by default.
+   *
+   * @defaultValue the current room
+   */
   roomID?: string | undefined;
-  /** A "Rejoin" button: e.g. loginRoom again (the other device will be kicked in turn for 1002050). */
+  /**
+   * A "Rejoin" button: e.g. loginRoom again (the other device will be kicked in turn for 1002050).
+   *
+   * @defaultValue none: no Rejoin button
+   */
   onRejoin?: (() => void) | undefined;
-  /** A "Leave" button: e.g. leave the call screen. */
+  /**
+   * A "Leave" button: e.g. leave the call screen.
+   *
+   * @defaultValue none: no Leave button
+   */
   onLeave?: (() => void) | undefined;
   /**
    * Cover only the nearest positioned ancestor (`position: absolute; inset: 0`,

@@ -35,6 +35,8 @@ export const textPart = (
  * A `<button type="button">` with the kit's button class (`kit`), or nothing
  * without an `onClick`. `name`, when given, is its accessible name (it should
  * start with `label`, the visible text, so speech input still finds it).
+ * `onClick` is called with no arguments, as its type says: not with the click
+ * event, which an app's `onRetry={policy.retry}` would take for a streamID.
  *
  * @example
  * ```tsx
@@ -51,7 +53,7 @@ export const actionButton = (
   name?: string,
 ) =>
   onClick && (
-    <button type="button" className={kitClass(unstyled, kit)} onClick={onClick} aria-label={name}>
+    <button type="button" className={kitClass(unstyled, kit)} onClick={() => onClick()} aria-label={name}>
       {label}
     </button>
   );

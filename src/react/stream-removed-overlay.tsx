@@ -2,6 +2,7 @@ import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
 import { useMediaRegistry, useStatusMessages } from './context.js';
 import { actionButton, textPart } from './parts.js';
+import { useRetryFocus } from './use-retry-focus.js';
 import { useStreamRemoved, type StreamRemovedOptions } from './use-stream-removed.js';
 
 /**
@@ -17,12 +18,19 @@ export interface StreamRemovedOverlayProps
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
-  /** The Retry action once the policy gave up; default: the `useAudiencePolicy` in the provider. */
+  /**
+   * The Retry action once the policy gave up; default: the `useAudiencePolicy`
+   * in the provider. Not offered while the room has failed: the banner's
+   * Retry (rejoin) is the one for that.
+   *
+   * @defaultValue the provider's `useAudiencePolicy` retry, if any
+   */
   onRetry?: ((streamID: string) => void) | undefined;
   /**
    * Who or what the stream is, for screen readers: the Retry button is named
    * "Retry {label}", so in a grid of tiles each says which stream it retries.
-   * Default: the streamID.
+   *
+   * @defaultValue the streamID
    *
    * @example
    * ```tsx
@@ -34,11 +42,15 @@ export interface StreamRemovedOverlayProps
 }
 
 /**
- * The overlay over a video tile: "Host connection lost, waiting…" (with the
- * delete reason) after a stream DELETE, "Retrying in N s" while a replay is
- * scheduled, "Stream unavailable" with Retry once the policy gave up,
+ * The overlay over a video tile: after a stream DELETE, "Host connection
+ * lost, waiting…" (heartbeat timeout, with how long the host has been
+ * unreachable; disconnect) or "Stream ended, waiting for the host…" (any
+ * other reason) with the reason; "Retrying in N s" while a replay is
+ * scheduled, "Stream unavailable" with Retry once the policy gave up (no
+ * Retry while the room itself has failed: the banner's Retry rejoins it),
  * "Connecting…" while PLAY_REQUESTING. `role="status"` (polite), "Stream
- * unavailable" `role="alert"` (assertive).
+ * unavailable" `role="alert"` (assertive). After its Retry, focus moves to
+ * the status that replaces the alert.
  *
  * With nothing to show (`data-state="hidden"`: PLAYING, or not played) it
  * still renders its root, empty, transparent and click-through: screen
@@ -63,15 +75,17 @@ export const StreamRemovedOverlay = forwardRef(function StreamRemovedOverlay(pro
   const { state } = view;
   const failed = state === 'unavailable';
   const live = liveRegion(failed);
-  // No Retry button that does nothing: only with onRetry or a policy that registered one.
-  const retry = onRetry ?? (registry?.canRetry() ? (id: string) => registry.retry(id) : undefined);
+  const focus = useRetryFocus(live.role, ref);
+  // No Retry button that does nothing: only with onRetry or a policy that
+  // registered one, and not for a failed room (one failure, one Retry: the banner's).
+  const retry = view.roomFailed ? undefined : (onRetry ?? (registry?.canRetry() ? (id: string) => registry.retry(id) : undefined));
   // Mounted while hidden too (empty: the view has no text then), so what it says
   // later is announced. Keyed by role: "unavailable" gets a fresh role="alert"
   // node, announced on insertion; a role/aria-live flip on this node often is not.
   return (
     <div
       key={live.role}
-      ref={ref}
+      ref={focus.ref}
       {...live}
       data-state={state}
       data-delete-reason={view.deleteReason}
@@ -80,7 +94,7 @@ export const StreamRemovedOverlay = forwardRef(function StreamRemovedOverlay(pro
     >
       {textPart(unstyled, 'zsk-overlay__title', view.title, state === 'retrying', true)}
       {textPart(unstyled, 'zsk-overlay__detail', view.detail)}
-      {failed && retry && actionButton(unstyled, () => retry(streamID), text.retry, undefined, `${text.retry} ${label ?? streamID}`)}
+      {failed && retry && actionButton(unstyled, focus.retry(() => retry(streamID)), text.retry, undefined, `${text.retry} ${label ?? streamID}`)}
     </div>
   );
 });

@@ -22,12 +22,18 @@ export interface StreamViewProps
     ThemingProps,
     Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   streamID: string;
-  /** The MediaStream to show; default: the one `useAudiencePolicy` got for this stream. */
+  /**
+   * The MediaStream to show; default: the one `useAudiencePolicy` got for this stream.
+   *
+   * @defaultValue the audience policy's MediaStream for this stream
+   */
   media?: MediaStream | null | undefined;
   /**
    * Play without sound. Unmuted (the default), the browser may refuse to
    * start before a user gesture: the tile then plays muted if it can and
    * offers "Turn on sound", else "Tap to play".
+   *
+   * @defaultValue false
    */
   muted?: boolean | undefined;
   /** Extra props for the `<video>` element. */

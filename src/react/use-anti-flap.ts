@@ -16,9 +16,17 @@ import { nonNegative } from '../core/guards.js';
  * ```
  */
 export interface AntiFlapOptions {
-  /** Show only once the condition has held this long (default 0: at once). */
+  /**
+   * Show only once the condition has held this long (0: at once).
+   *
+   * @defaultValue 0
+   */
   showDelayMs?: number | undefined;
-  /** Once shown, stay at least this long (default 0). */
+  /**
+   * Once shown, stay at least this long.
+   *
+   * @defaultValue 0
+   */
   minVisibleMs?: number | undefined;
 }
 

@@ -16,7 +16,17 @@ import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
  * ```
  */
 export interface ConnectionStatusOptions {
+  /**
+   * The status store; the `StatusProvider`'s by default.
+   *
+   * @defaultValue the provider's store
+   */
   store?: StatusStore | undefined;
+  /**
+   * Per-component text overrides, over the provider's catalog.
+   *
+   * @defaultValue the provider's catalog
+   */
   messages?: StatusMessageOverrides | undefined;
 }
 

@@ -17,7 +17,17 @@ import { KICKOUT_BY_SERVER, KICKOUT_SIGNED_IN_ELSEWHERE } from './constants.js';
  * ```
  */
 export interface KickedOutOptions {
+  /**
+   * The status store; the `StatusProvider`'s by default.
+   *
+   * @defaultValue the provider's store
+   */
   store?: StatusStore | undefined;
+  /**
+   * Per-component text overrides, over the provider's catalog.
+   *
+   * @defaultValue the provider's catalog
+   */
   messages?: StatusMessageOverrides | undefined;
 }
 

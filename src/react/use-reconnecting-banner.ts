@@ -41,12 +41,29 @@ export type ReconnectingBannerState = 'hidden' | 'connecting' | 'reconnecting' |
  * ```
  */
 export interface ReconnectingBannerOptions extends AntiFlapOptions {
+  /**
+   * The status store; the `StatusProvider`'s by default.
+   *
+   * @defaultValue the provider's store
+   */
   store?: StatusStore | undefined;
-  /** Per-component text overrides. */
+  /**
+   * Per-component text overrides, over the provider's catalog.
+   *
+   * @defaultValue the provider's catalog
+   */
   messages?: StatusMessageOverrides | undefined;
-  /** How long "Reconnected" stays (default {@link RECONNECTED_CONFIRMATION_MS}). */
+  /**
+   * How long "Reconnected" stays.
+   *
+   * @defaultValue {@link RECONNECTED_CONFIRMATION_MS} (2000 ms)
+   */
   reconnectedMs?: number | undefined;
-  /** How long LOGINING lasts before "Connecting…" shows (default {@link CONNECTING_NOTICE_MS}). */
+  /**
+   * How long LOGINING lasts before "Connecting…" shows.
+   *
+   * @defaultValue {@link CONNECTING_NOTICE_MS} (3000 ms)
+   */
   connectingNoticeMs?: number | undefined;
 }
 

@@ -15,6 +15,7 @@ export {
   type SimulatedStreamInfo,
 } from './room.js';
 export {
+  asMediaStream,
   createTestPattern,
   enableSimulatedTracks,
   stopSimulatedMedia,

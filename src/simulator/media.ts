@@ -170,3 +170,19 @@ export function enableSimulatedTracks(media: SimulatedMediaStream | null | undef
     // Display only.
   }
 }
+
+/**
+ * The simulator's played media where a `MediaStream` is expected (a
+ * `<video>`'s `srcObject`, an `onMediaStream` typed for the real SDK): the
+ * test pattern in a browser, `null` for the stand-in (Node, jsdom), which has
+ * nothing to show. With `StreamView` and `useAudiencePolicy` there is nothing
+ * to convert: the policy hands the media to the view itself.
+ *
+ * @example
+ * ```ts
+ * video.srcObject = asMediaStream(await viewer.startPlayingStream('host-main'));
+ * ```
+ */
+export function asMediaStream(media: SimulatedMediaStream | null | undefined): MediaStream | null {
+  return media && !('simulated' in media) ? media : null;
+}

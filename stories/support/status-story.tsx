@@ -20,7 +20,7 @@
  * ```
  */
 import type { Decorator, Loader, StoryContext } from '@storybook/react-vite';
-import { useEffect, type HTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { createManualClock, type ManualClock } from '../../src/core/clock.js';
 import type { PlayerStateName, RoomReason } from '../../src/core/states.js';
 import type { StatusEvent, ZegoStream } from '../../src/core/events.js';
@@ -209,7 +209,11 @@ export function StatusStory({ status, locale = 'en', children }: { status: Statu
 }
 
 /** The themed container of a story. */
-export function ThemeFrame({ theme, children, ...rest }: { theme: StoryTheme; children?: ReactNode } & HTMLAttributes<HTMLDivElement>) {
+export function ThemeFrame({
+  theme,
+  children,
+  ...rest
+}: { theme: StoryTheme; children?: ReactNode; ref?: Ref<HTMLDivElement> } & HTMLAttributes<HTMLDivElement>) {
   return (
     <div data-theme={theme} className="story-frame" {...rest}>
       {children}
@@ -217,18 +221,66 @@ export function ThemeFrame({ theme, children, ...rest }: { theme: StoryTheme; ch
   );
 }
 
+/**
+ * The theme fills what holds the story, not only the story's own box: the
+ * canvas (`<body>`, which paints the whole viewport) or, on a docs page, the
+ * story's preview block. Without it the dark theme stopped at the content and
+ * the rest of the frame stayed white.
+ */
+function useThemedCanvas(frame: { current: HTMLElement | null }, theme: StoryTheme): void {
+  useLayoutEffect(() => {
+    const node = frame.current;
+    const holder = node?.closest<HTMLElement>('.docs-story') ?? node?.ownerDocument.body;
+    if (!holder) return undefined;
+    holder.setAttribute('data-theme', theme);
+    holder.classList.add('story-themed');
+    return () => {
+      holder.removeAttribute('data-theme');
+      holder.classList.remove('story-themed');
+    };
+  }, [frame, theme]);
+}
+
+/**
+ * What a story promises to show at its end (after its play function): texts,
+ * or a function of the active catalog for the kit's own words, so the same
+ * promise holds in English and in zh-CN. `null` entries are skipped.
+ */
+export type StoryShows = readonly string[] | ((t: StatusMessages) => readonly (string | null)[]);
+
+/**
+ * The story parameter that declares what the story shows when it is done:
+ * the screenshot test (scripts/storybook-smoke.mjs) fails a story without one,
+ * or whose promised text is not visible, in each theme and locale it runs.
+ * An empty list says the story shows no text on purpose (e.g. a dot-only badge).
+ *
+ * ```tsx
+ * export const Reconnecting: Story = { parameters: shows((t) => [t.reconnecting, say(t, t.reconnectingElapsed, 12_000)]) };
+ * ```
+ */
+export const shows = (texts: StoryShows): { shows: StoryShows } => ({ shows: texts });
+
+const promised = (declared: unknown, messages: StatusMessages): string | undefined => {
+  if (declared === undefined) return undefined;
+  const texts = typeof declared === 'function' ? (declared as (t: StatusMessages) => readonly (string | null)[])(messages) : declared;
+  return JSON.stringify((texts as readonly (string | null)[]).filter((text): text is string => typeof text === 'string'));
+};
+
 const asTheme = (value: unknown): StoryTheme => (value === 'dark' || value === 'brand' ? value : 'light');
 const asLocale = (value: unknown): StatusLocale => (value === 'zh-CN' ? 'zh-CN' : 'en');
 
 /**
- * The preview's decorator: the theme toolbar's container around every story;
- * for stories made with {@link withStatus}, the provider with the locale
- * toolbar's catalog; `parameters.caption` as a line of text under the story
- * (for states in which a component rightly shows nothing).
+ * The preview's decorator: the theme toolbar's container around every story
+ * (its theme also fills the canvas or the docs preview around it); for stories
+ * made with {@link withStatus}, the provider with the locale toolbar's
+ * catalog; `parameters.caption` as a line of text under the story (what the
+ * user sees and why); `parameters.shows` ({@link shows}) written, in the
+ * active catalog's words, into `data-story-shows` for the screenshot test.
  */
 export const withKitGlobals: Decorator = (Story, context) => {
   const status = (context.loaded as { status?: StatusHandle } | undefined)?.status;
   const caption = context.parameters['caption'] as string | undefined;
+  const locale = asLocale(context.globals['locale']);
   const body = (
     <>
       <Story />
@@ -236,17 +288,27 @@ export const withKitGlobals: Decorator = (Story, context) => {
     </>
   );
   return (
-    <ThemeFrame theme={asTheme(context.globals['theme'])}>
+    <KitFrame theme={asTheme(context.globals['theme'])} shows={promised(context.parameters['shows'], locale === 'zh-CN' ? zhCN : en)}>
       {status ? (
-        <StatusStory status={status} locale={asLocale(context.globals['locale'])}>
+        <StatusStory status={status} locale={locale}>
           {body}
         </StatusStory>
       ) : (
         body
       )}
-    </ThemeFrame>
+    </KitFrame>
   );
 };
+
+function KitFrame({ theme, shows: texts, children }: { theme: StoryTheme; shows: string | undefined; children: ReactNode }) {
+  const frame = useRef<HTMLDivElement | null>(null);
+  useThemedCanvas(frame, theme);
+  return (
+    <ThemeFrame theme={theme} ref={frame} data-story-shows={texts}>
+      {children}
+    </ThemeFrame>
+  );
+}
 
 // Step builders in the web SDK's words (seed 002 / 003), so timelines read like the seeds.
 
@@ -293,5 +355,19 @@ export const watching: readonly StatusStep[] = [
 
 /** T3: the network drops; RECONNECTING 1000017 at once (seed 002 / 003). */
 export const dropNetwork: StatusStep = room('RECONNECTING', SimulatorErrorCode.RECONNECTING);
+
+/**
+ * Watching; T3 the network drops and the player requests again; the web SDK
+ * gives up after its 5 min retry time (RECONNECT_FAILED 1002053, seed 002),
+ * and the player ends NO_PLAY 1004020.
+ */
+export const reconnectFailed: readonly StatusStep[] = [
+  ...watching,
+  dropNetwork,
+  player('PLAY_REQUESTING'),
+  wait(5 * MINUTE),
+  room('RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED),
+  player('NO_PLAY', SimulatorErrorCode.PLAY_RETRY_FAILED),
+];
 
 export { SimulatorErrorCode };

@@ -360,4 +360,37 @@ describe('ReconnectingBanner', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Hang on…');
     expect(screen.getByText('已断开 0 秒')).toBeInTheDocument();
   });
+  describe('Retry', () => {
+    it('calls onRetry with no arguments (not the click event)', async () => {
+      const t = setup();
+      const onRetry = vi.fn();
+      t.view(<ReconnectingBanner onRetry={onRetry} />);
+      act(() => t.room('LOGINING'));
+      act(() => t.room('LOGIN_FAILED', 1002033));
+      await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+      expect(onRetry.mock.calls).toEqual([[]]);
+    });
+
+    it('RECONNECT_FAILED, Retry, loginRoom: "Connecting…" at once (the user asked), not after the 3 s of a plain login', async () => {
+      const t = setup();
+      // The app's Retry logs in again: the web SDK emits LOGINING at once.
+      t.view(<ReconnectingBanner onRetry={() => t.room('LOGINING')} />);
+      act(() => t.login());
+      act(() => t.room('RECONNECTING', 1000017));
+      act(() => t.clock.advance(5 * MINUTE));
+      act(() => t.room('RECONNECT_FAILED', 1002053));
+      await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+      const status = screen.getByRole('status');
+      expect(status).toHaveAttribute('data-state', 'connecting');
+      expect(status).toHaveTextContent('Connecting…');
+      expect(status).toHaveTextContent('Trying for 0 s');
+      // Logged in: hidden; the next plain LOGINING waits its 3 s again.
+      act(() => t.room('LOGINED'));
+      expect(screen.getByRole('status')).toHaveAttribute('data-state', 'hidden');
+      act(() => t.room('LOGINING'));
+      expect(screen.getByRole('status')).toHaveAttribute('data-state', 'hidden');
+      act(() => t.clock.advance(3 * SECOND));
+      expect(screen.getByRole('status')).toHaveAttribute('data-state', 'connecting');
+    });
+  });
 });

@@ -245,7 +245,8 @@ describe('StreamRemovedOverlay on the simulator: the viewer loses its network be
     expect(starts).toHaveLength(2);
     expect(player().replay).toBeNull();
     expect(status).toHaveAttribute('data-state', 'waiting');
-    expect(status).toHaveTextContent('Host connection lost, waiting…');
+    // A catch-up list says no reason, so the overlay does not claim the host's connection was lost.
+    expect(status).toHaveTextContent('Stream ended, waiting for the host…');
     // The host comes back: ADD, played.
     host.restoreNetwork();
     await tick(2 * SECOND);

@@ -3,7 +3,9 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { StreamRemovedOverlay } from '../../src/react/stream-removed-overlay.js';
-import { HOST, LOCALES, SECOND, expectEmptyLiveRegion, playing, setup, type Setup } from './helpers.js';
+import { formatDuration } from '../../src/react/format.js';
+import { formatMessage } from '../../src/react/i18n/messages.js';
+import { HOST, LOCALES, MINUTE, SECOND, expectEmptyLiveRegion, playing, setup, type Setup } from './helpers.js';
 
 function gaveUp(t: Setup) {
   t.player('host-main', 'NO_PLAY', 1004020);
@@ -46,7 +48,7 @@ describe('StreamRemovedOverlay', () => {
     expect(status).toHaveAttribute('data-state', 'waiting');
     expect(status).toHaveAttribute('data-delete-reason', 'heartbeat-timeout');
     expect(status).toHaveTextContent('Host connection lost, waiting…');
-    expect(status).toHaveTextContent('The host has been unreachable for 90 s.');
+    expect(status).toHaveTextContent('The host has been unreachable for 1 min 30 s.');
     // A later ADD: the host republished.
     act(() => t.streams('ADD', [HOST]));
     act(() => t.player('host-main', 'PLAYING'));
@@ -69,7 +71,7 @@ describe('StreamRemovedOverlay', () => {
       expect(screen.getByRole('status')).toBe(before);
       expect(before).toHaveAttribute('data-state', 'waiting');
       expect(before).toHaveTextContent('Host connection lost, waiting…');
-      expect(screen.getByText('The host has been unreachable for 90 s.')).toBeInTheDocument();
+      expect(screen.getByText('The host has been unreachable for 1 min 30 s.')).toBeInTheDocument();
     });
 
     it('gave up: a new role="alert" node (assertive); PLAYING again: an empty role="status" region again', () => {
@@ -101,7 +103,7 @@ describe('StreamRemovedOverlay', () => {
       expect(screen.queryByRole('button')).toBeNull();
       act(() => t.streams('DELETE', [HOST], '{"stream_delete_reason":1}'));
       expect(screen.getByRole('status')).toBe(again);
-      expect(again).toHaveTextContent('Host connection lost, waiting…');
+      expect(again).toHaveTextContent('Stream ended, waiting for the host…');
     });
 
     it('the hidden root carries className, style, rest props and ref, and no text or button', () => {
@@ -211,8 +213,106 @@ describe('StreamRemovedOverlay', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(messages.streamUnavailable);
     expect(screen.getByRole('button', { name: `${messages.retry} host-main` })).toHaveTextContent(messages.retry);
     act(() => t.streams('DELETE', [HOST], '{"stream_delete_reason":1}'));
-    expect(screen.getByRole('status')).toHaveTextContent(messages.streamWaiting);
+    expect(screen.getByRole('status')).toHaveTextContent(messages.streamEnded);
     expect(screen.getByRole('status')).toHaveTextContent(messages.streamDeleteReasons.stopped);
+  });
+
+  describe('copy that matches its cause and the time', () => {
+    it.each([
+      [1, 'stopped', 'Stream ended, waiting for the host…', 'The host stopped the stream.'],
+      [2, 'heartbeat-timeout', 'Host connection lost, waiting…', 'The host has been unreachable for 1 min 30 s.'],
+      [3, 'repeated-login', 'Stream ended, waiting for the host…', 'The host signed in elsewhere.'],
+      [4, 'kicked', 'Stream ended, waiting for the host…', 'The host was removed from the room.'],
+      [5, 'disconnected', 'Host connection lost, waiting…', 'The host disconnected.'],
+      [6, 'removed-by-server', 'Stream ended, waiting for the host…', 'The stream was removed by the service.'],
+    ])('stream_delete_reason %i (%s): "%s" above "%s"', (code, reason, title, detail) => {
+      const t = setup();
+      t.view(<StreamRemovedOverlay streamID="host-main" />);
+      act(() => playing(t));
+      act(() => t.streams('DELETE', [HOST], JSON.stringify({ stream_delete_reason: code })));
+      const status = screen.getByRole('status');
+      expect(status).toHaveAttribute('data-delete-reason', reason);
+      expect(status.textContent).toBe(`${title}${detail}`);
+    });
+
+    it('no delete reason (native SDKs, catch-up lists): no claim that the connection was lost', () => {
+      const t = setup();
+      t.view(<StreamRemovedOverlay streamID="host-main" />);
+      act(() => playing(t));
+      act(() => t.streams('DELETE', [HOST]));
+      expect(screen.getByRole('status').textContent).toBe('Stream ended, waiting for the host…');
+    });
+
+    it.each(LOCALES)('heartbeat timeout in %s: unreachable for 90 s at the DELETE (T3 + 90 s), 5 min at T3 + 5 min, ticking', (_, messages) => {
+      const t = setup();
+      t.view(<StreamRemovedOverlay streamID="host-main" />, messages);
+      act(() => playing(t));
+      // T3 + 90 s: the server deletes the stream of a host it last heard from 90 s ago (seed 003).
+      act(() => t.streams('DELETE', [HOST], '{"stream_delete_reason":2}'));
+      const unreachable = (ms: number) => formatMessage(messages.streamDeleteReasons['heartbeat-timeout'], { elapsed: formatDuration(ms, messages) });
+      expect(screen.getByRole('status')).toHaveTextContent(unreachable(90 * SECOND));
+      act(() => t.clock.advance(1 * SECOND));
+      expect(screen.getByRole('status')).toHaveTextContent(unreachable(91 * SECOND));
+      act(() => t.clock.advance(3 * MINUTE + 29 * SECOND));
+      expect(screen.getByRole('status')).toHaveTextContent(unreachable(5 * MINUTE));
+      expect(screen.getByRole('status')).not.toHaveTextContent(unreachable(90 * SECOND));
+    });
+  });
+
+  describe('one failure, one Retry', () => {
+    /** Playing; T3 network drop, the player requesting again; RECONNECT_FAILED at T3 + 5 min (web retry time). */
+    const reconnectFailed = (t: Setup) => {
+      t.room('RECONNECTING', 1000017);
+      t.player('host-main', 'PLAY_REQUESTING');
+      t.clock.advance(5 * MINUTE);
+      t.room('RECONNECT_FAILED', 1002053);
+    };
+
+    it('RECONNECT_FAILED: "Stream unavailable" because of the room, and no Retry (the banner rejoins)', () => {
+      const t = setup();
+      const onRetry = vi.fn();
+      t.view(<StreamRemovedOverlay streamID="host-main" onRetry={onRetry} />);
+      act(() => playing(t));
+      act(() => {
+        reconnectFailed(t);
+        t.player('host-main', 'NO_PLAY', 1004020);
+        t.emit({ type: 'replayGaveUp', target: 'player', streamID: 'host-main', attempts: 1 });
+      });
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveAttribute('data-state', 'unavailable');
+      expect(alert.textContent).toBe('Stream unavailableNot connected to the room.');
+      expect(screen.queryByRole('button')).toBeNull();
+    });
+
+    it('the room failed while the play was still requesting: not "Connecting…"', () => {
+      const t = setup();
+      t.view(<StreamRemovedOverlay streamID="host-main" onRetry={() => {}} />);
+      act(() => playing(t));
+      act(() => reconnectFailed(t));
+      expect(screen.getByRole('alert')).toHaveTextContent('Not connected to the room.');
+      expect(screen.queryByText('Connecting…')).toBeNull();
+      expect(screen.queryByRole('button')).toBeNull();
+    });
+
+    it('the policy gave up while the room is connected: the tile owns the Retry', () => {
+      const t = setup();
+      const onRetry = vi.fn();
+      t.view(<StreamRemovedOverlay streamID="host-main" onRetry={onRetry} />);
+      act(() => playing(t));
+      act(() => gaveUp(t));
+      expect(screen.getByRole('alert').textContent).toBe('Stream unavailableRetry');
+      expect(screen.getAllByRole('button')).toHaveLength(1);
+    });
+  });
+
+  it('Retry calls onRetry with the streamID only, not the click event', async () => {
+    const t = setup();
+    const onRetry = vi.fn();
+    t.view(<StreamRemovedOverlay streamID="host-main" onRetry={onRetry} />);
+    act(() => playing(t));
+    act(() => gaveUp(t));
+    await userEvent.click(screen.getByRole('button', { name: 'Retry host-main' }));
+    expect(onRetry.mock.calls).toEqual([['host-main']]);
   });
 
   it('showDelayMs keeps a short PLAY_REQUESTING from flashing "Connecting…"', () => {

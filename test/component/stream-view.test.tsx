@@ -92,7 +92,7 @@ describe('StreamView', () => {
       t.player('host-main', 'PLAYING');
       t.streams('DELETE', [HOST], '{"stream_delete_reason":3}');
     });
-    expect(screen.getByRole('status')).toHaveTextContent(zhCN.streamWaiting);
+    expect(screen.getByRole('status')).toHaveTextContent(zhCN.streamEnded);
     expect(screen.getByRole('status')).toHaveTextContent(zhCN.streamDeleteReasons['repeated-login']);
     expect(container.querySelector('[class*="zsk-"]')).toBeNull();
     expect(container.firstElementChild).toHaveClass('tile');

@@ -19,7 +19,9 @@ import {
   PROPAGATION_DELAY_MS,
   SimulatorErrorCode,
   TEST_PATTERN_REDRAW_MS,
+  asMediaStream,
   createSimulatedRoom,
+  createTestPattern,
   type SimulatedEngine,
   type SimulatedMediaStream,
   type SimulatedRoom,
@@ -249,3 +251,24 @@ describe('simulator: a played test pattern stops whenever its played stream ends
     expect(redrawsLeft()).toBe(0);
   });
 });
+
+describe('asMediaStream: the simulator media where a MediaStream is expected', () => {
+  it('a test pattern is a MediaStream; the stand-in (no canvas) and nothing are null', () => {
+    const pattern = createTestPatternWithFakeCanvas();
+    expect(asMediaStream(pattern)).toBe(pattern);
+    const standIn: SimulatedMediaStream = { id: 'simulated-host-main', simulated: true };
+    expect(asMediaStream(standIn)).toBeNull();
+    expect(asMediaStream(null)).toBeNull();
+    expect(asMediaStream(undefined)).toBeNull();
+    // What it is for: code typed for the real SDK takes it as is.
+    const srcObject: MediaProvider | null = asMediaStream(pattern);
+    expect(srcObject).toBe(pattern);
+  });
+});
+
+/** A test pattern on the fake canvas of beforeEach (a MediaStream as far as the types go). */
+function createTestPatternWithFakeCanvas(): SimulatedMediaStream {
+  const pattern = createTestPattern('host-main');
+  expect('simulated' in pattern).toBe(false);
+  return pattern;
+}

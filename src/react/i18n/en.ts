@@ -40,9 +40,10 @@ export const en: StatusMessages = {
   leave: 'Leave',
 
   streamWaiting: 'Host connection lost, waiting…',
+  streamEnded: 'Stream ended, waiting for the host…',
   streamDeleteReasons: {
     stopped: 'The host stopped the stream.',
-    'heartbeat-timeout': 'The host has been unreachable for 90 s.',
+    'heartbeat-timeout': 'The host has been unreachable for {elapsed}.',
     'repeated-login': 'The host signed in elsewhere.',
     kicked: 'The host was removed from the room.',
     disconnected: 'The host disconnected.',
@@ -50,6 +51,7 @@ export const en: StatusMessages = {
   },
   streamRetrying: 'Retrying in {remaining}',
   streamUnavailable: 'Stream unavailable',
+  streamRoomFailed: 'Not connected to the room.',
   streamConnecting: 'Connecting…',
 
   phaseLabel: 'Connection: {phase}',

@@ -70,10 +70,16 @@ export interface StatusMessages extends Partial<MediaMessages> {
   readonly rejoin: string;
   readonly leave: string;
 
+  /** A stream deleted because its host lost the connection (heartbeat timeout, disconnected). */
   readonly streamWaiting: string;
+  /** A stream deleted for any other reason, or for none given: nothing says the connection was lost. */
+  readonly streamEnded: string;
+  /** Why the stream was deleted; `{elapsed}` (heartbeat timeout) is how long the host has been unreachable. */
   readonly streamDeleteReasons: Readonly<Record<StreamDeleteReason, string>>;
   readonly streamRetrying: string;
   readonly streamUnavailable: string;
+  /** Under "Stream unavailable" while the room itself has failed: the banner's Retry rejoins it. */
+  readonly streamRoomFailed: string;
   readonly streamConnecting: string;
 
   readonly phaseLabel: string;

@@ -42,9 +42,10 @@ export const zhCN: StatusMessages & MediaMessages = {
   leave: '离开',
 
   streamWaiting: '主播连接中断，等待中…',
+  streamEnded: '直播流已结束，等待主播…',
   streamDeleteReasons: {
     stopped: '主播已停止推流。',
-    'heartbeat-timeout': '主播已失联 90 秒。',
+    'heartbeat-timeout': '主播已失联 {elapsed}。',
     'repeated-login': '主播在其他设备登录。',
     kicked: '主播被移出房间。',
     disconnected: '主播已断开连接。',
@@ -52,6 +53,7 @@ export const zhCN: StatusMessages & MediaMessages = {
   },
   streamRetrying: '{remaining}后重试',
   streamUnavailable: '流不可用',
+  streamRoomFailed: '未连接到房间。',
   streamConnecting: '正在连接…',
 
   phaseLabel: '连接状态：{phase}',
