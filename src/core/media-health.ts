@@ -529,9 +529,16 @@ export function reduceMediaHealth(
     // The core's events free what belongs to streams, users and rooms that went.
     case 'roomStateChanged': {
       const { roomID } = event;
-      if (!isId(roomID) || inSession(state.rooms.get(roomID))) return media;
-      let next = withField(media, 'tokens', media.tokens.delete(roomID));
-      if (!anyRoom(state, inSession)) next = withField(next, 'users', PersistentMap.empty());
+      if (!isId(roomID)) return media;
+      const room = state.rooms.get(roomID);
+      const out = !inSession(room);
+      // A new login (LOGINING) empties the room's stream list while the room stays in session.
+      if (!out && room?.phase !== 'connecting') return media;
+      let next = media;
+      if (out) {
+        next = withField(next, 'tokens', next.tokens.delete(roomID));
+        if (!anyRoom(state, inSession)) next = withField(next, 'users', PersistentMap.empty());
+      }
       return freeStreams(next, state, [...next.streams.keys(), ...next.autoplay.keys()]);
     }
     case 'roomStreamUpdate':
