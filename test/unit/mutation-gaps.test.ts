@@ -173,3 +173,145 @@ describe('reducer: players and publishers stay bounded however many streams come
     expect(state.publishers.size).toBe(0);
   });
 });
+
+// The survivors of Stryker on src/core/reducer.ts (docs/mutation.md lists
+// each with the test that now kills it, or why it is equivalent).
+describe('reducer: what the mutation run left alive in reduceRoom', () => {
+  const MINUTE = 60 * SECOND;
+
+  /** A reducer fold on a manual clock: `emit` stamps events with the clock's time. */
+  function fold(state = createInitialStatus()) {
+    const clock = createManualClock();
+    const emit = (event: Record<string, unknown>) => (state = statusReducer(state, { ...event, at: clock.now() } as StatusEvent));
+    const room = (reason: string, errorCode = 0, more: Record<string, unknown> = {}) =>
+      emit({ type: 'roomStateChanged', roomID: ROOM, reason, errorCode, ...more });
+    const streams = (updateType: string, streamList: unknown[], more: Record<string, unknown> = {}) =>
+      emit({ type: 'roomStreamUpdate', roomID: ROOM, updateType, streamList, ...more });
+    const users = (updateType: string, userList: unknown[]) => emit({ type: 'roomUserUpdate', roomID: ROOM, updateType, userList });
+    const login = () => {
+      room('LOGINING');
+      clock.advance(120);
+      room('LOGINED');
+    };
+    return { clock, emit, room, streams, users, login, get: () => state, the: () => selectRoom(state, ROOM) };
+  }
+
+  it('RECONNECTING again with another error code shows the new code; the outage keeps its start', () => {
+    // Mutation caught: the duplicate check ignoring errorCode (`known.errorCode === errorCode` → true).
+    const t = fold();
+    t.login();
+    const t3 = t.clock.now();
+    t.room('RECONNECTING', 1000017);
+    t.clock.advance(10 * SECOND);
+    t.room('RECONNECTING', 1002051);
+    expect(t.the()).toMatchObject({ reason: 'RECONNECTING', errorCode: 1002051, reconnectingSince: t3 });
+  });
+
+  it('an SDK retry time of 0 (the app set room_retry_time 0) is a deadline at once, not the store default', () => {
+    // Mutations caught: `sdkBudget >= 0` → `> 0` (0 ignored for the default 20 min).
+    const t = fold();
+    t.login();
+    const t3 = t.clock.now();
+    t.room('RECONNECTING', 1000017, { roomRetryTimeMs: 0 });
+    expect(t.the().retryDeadline).toBe(t3);
+  });
+
+  it.each([-1, NaN, '300000', null])('an SDK retry time of %s is not a budget: the store default (20 min) counts', (budget) => {
+    // Mutation caught: `sdkBudget >= 0` → true (a negative budget puts the deadline before the outage began).
+    const t = fold();
+    t.login();
+    const t3 = t.clock.now();
+    t.room('RECONNECTING', 1000017, { roomRetryTimeMs: budget });
+    expect(t.the().retryDeadline).toBe(t3 + t.get().config.roomRetryTimeMs);
+    expect(t.get().config.roomRetryTimeMs).toBe(20 * MINUTE);
+  });
+
+  it('a stream update of an unknown type leaves a listed stream listed', () => {
+    // Mutation caught: `!add && updateType !== 'DELETE'` → false (anything not ADD deleted).
+    const t = fold();
+    t.login();
+    t.streams('ADD', [{ streamID: 'host-main', user: { userID: 'host' } }]);
+    const before = t.get();
+    for (const updateType of ['UPDATE', 'delete', 1, undefined]) t.streams(updateType as string, [{ streamID: 'host-main' }]);
+    expect(t.get()).toBe(before);
+    expect(t.the().streams.has('host-main')).toBe(true);
+  });
+
+  it('a user added again under a new name shows the new name, keeping when they joined', () => {
+    // Mutation caught: `existing.userName === userName` → `!==` (renames skipped).
+    const t = fold();
+    t.login();
+    t.users('ADD', [{ userID: 'u1', userName: 'Ann' }]);
+    const joined = t.clock.now();
+    t.clock.advance(SECOND);
+    t.users('ADD', [{ userID: 'u1', userName: 'Ann Lee' }]);
+    expect(t.the().users.get('u1')).toEqual({ userID: 'u1', userName: 'Ann Lee', joinedAt: joined });
+  });
+
+  it('a user added again unchanged changes nothing: the same state, no re-render', () => {
+    // Mutation caught: `existing && existing.userName === userName` → false (a new state for nothing).
+    const t = fold();
+    t.login();
+    t.users('ADD', [{ userID: 'u1', userName: 'Ann' }]);
+    const before = t.get();
+    t.clock.advance(SECOND);
+    t.users('ADD', [{ userID: 'u1', userName: 'Ann' }]);
+    expect(t.get()).toBe(before);
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['its extraInfo changes', { extraInfo: 'camera' }, { extraInfo: 'screen' }],
+    ['its user is renamed', { user: { userID: 'host', userName: 'Host' } }, { user: { userID: 'host', userName: 'Host (away)' } }],
+    ['another user takes the stream ID', { user: { userID: 'host' } }, { user: { userID: 'co-host' } }],
+    ['it gets a user', {}, { user: { userID: 'host' } }],
+  ])('a stream added again when %s shows the new details, keeping when it was added', (_, first, second) => {
+    // Mutations caught: each part of the "unchanged stream" test → true, `was === user` → `!==`,
+    // and `&&` → `||` between the user's ID and name.
+    const t = fold();
+    t.login();
+    t.streams('ADD', [{ streamID: 'host-main', ...first }]);
+    const added = t.clock.now();
+    t.clock.advance(SECOND);
+    t.streams('ADD', [{ streamID: 'host-main', ...second }]);
+    expect(t.the().streams.get('host-main')).toEqual({ streamID: 'host-main', user: undefined, extraInfo: undefined, ...second, addedAt: added });
+  });
+
+  it('a removed stream coming back takes only itself off removedStreams', () => {
+    // Mutations caught: the filter of removedStreams keeping nothing (`r.streamID !== streamID` → false,
+    // the arrow → `() => undefined`): the other host's "left" tile would vanish too.
+    const t = fold();
+    t.login();
+    t.streams('ADD', [{ streamID: 'a' }, { streamID: 'b' }]);
+    t.clock.advance(90 * SECOND);
+    t.streams('DELETE', [{ streamID: 'a' }, { streamID: 'b' }], { extendedData: '{"stream_delete_reason":2}' });
+    t.clock.advance(SECOND);
+    t.streams('ADD', [{ streamID: 'a' }]);
+    expect(t.the().removedStreams.map((r) => r.streamID)).toEqual(['b']);
+    expect([...t.the().streams.keys()]).toEqual(['a']);
+  });
+
+  it.each<[string, unknown]>([
+    ['true', true],
+    ['null', null],
+    ['a blank string', ' '],
+    ['an empty string', ''],
+    ['a list', [2]],
+    ['an object', { code: 2 }],
+  ])('stream_delete_reason %s is no reason: the stream is removed with reason and code null', (_, code) => {
+    // Mutations caught: `typeof code === 'string' && code.trim()` → true (Number(true) = 1 "stopped",
+    // Number([2]) = 2 "heartbeat-timeout", Number(null) = 0) and `code.trim()` → `code` (Number(' ') = 0).
+    const t = fold();
+    t.login();
+    t.streams('ADD', [{ streamID: 's' }]);
+    t.streams('DELETE', [{ streamID: 's' }], { extendedData: JSON.stringify({ stream_delete_reason: code }) });
+    expect(t.the().removedStreams[0]).toMatchObject({ streamID: 's', deleteReason: null, deleteReasonCode: null });
+  });
+
+  it('stream_delete_reason " 2 " (a numeric string with spaces) is heartbeat-timeout', () => {
+    const t = fold();
+    t.login();
+    t.streams('ADD', [{ streamID: 's' }]);
+    t.streams('DELETE', [{ streamID: 's' }], { extendedData: '{"stream_delete_reason":" 2 "}' });
+    expect(t.the().removedStreams[0]).toMatchObject({ deleteReason: 'heartbeat-timeout', deleteReasonCode: 2 });
+  });
+});
