@@ -439,7 +439,8 @@ describe('reducer: what the mutation run left alive around reduceRoom (extendedD
   });
 
   it('replayStarted never lowers the attempt count, raises it when none was scheduled, and ignores a bad attempt', () => {
-    // Mutations caught: `Math.max` → `Math.min`, `s.attempts >= attempt` → true / `<`, `!isNumber(attempt)` → false.
+    // Mutations caught: `Math.max` → `Math.min`, `s.attempts >= attempt` → true / `<` / `>`, the whole
+    // no-change check → false (a repeated replayStarted made a new state), `!isNumber(attempt)` → false.
     const t = loggedIn();
     t.emit({ type: 'playerStateUpdate', streamID: 's', state: 'NO_PLAY', errorCode: 1004020 });
     t.emit({ type: 'replayScheduled', target: 'player', streamID: 's', attempt: 3, dueAt: 12 * SECOND });
@@ -448,6 +449,7 @@ describe('reducer: what the mutation run left alive around reduceRoom (extendedD
     t.emit({ type: 'replayStarted', target: 'player', streamID: 's', attempt: 4 }); // none scheduled
     expect(selectPlayer(t.get(), 's').attempts).toBe(4);
     const before = t.get();
+    t.emit({ type: 'replayStarted', target: 'player', streamID: 's', attempt: 4 }); // the same again
     for (const attempt of [NaN, '5', undefined]) t.emit({ type: 'replayStarted', target: 'player', streamID: 's', attempt });
     expect(t.get()).toBe(before);
   });
