@@ -530,15 +530,13 @@ export function reduceMediaHealth(
     case 'roomStateChanged': {
       const { roomID } = event;
       if (!isId(roomID)) return media;
-      const room = state.rooms.get(roomID);
-      const out = !inSession(room);
-      // A new login (LOGINING) empties the room's stream list while the room stays in session.
-      if (!out && room?.phase !== 'connecting') return media;
       let next = media;
-      if (out) {
+      if (!inSession(state.rooms.get(roomID))) {
         next = withField(next, 'tokens', next.tokens.delete(roomID));
         if (!anyRoom(state, inSession)) next = withField(next, 'users', PersistentMap.empty());
       }
+      // Any room event may end streams: leaving clears the room's lists, and so
+      // does a new LOGINING (it starts from empty lists).
       return freeStreams(next, state, [...next.streams.keys(), ...next.autoplay.keys()]);
     }
     case 'roomStreamUpdate':

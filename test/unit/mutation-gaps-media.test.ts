@@ -23,10 +23,9 @@ function setup() {
 
 describe('media health: a new login empties the room, and what was kept for its streams goes with it', () => {
   it('attached after loginRoom, the host camera off; a new login of the room: the stream comes back with its camera unknown, not still off', () => {
-    // Bug found by the media fuzz (seed 176460726: ADD, camera status, LOGINING):
-    // the core empties a room's lists on LOGINING, but the slice freed streams
-    // only when the room left the session, so a stream no room listed, nobody
-    // played or published kept its health, and showed it again when re-added.
+    // The media fuzz found the stats kept (seeds 176460726 here, 866359904 on main, fixed there
+    // first: media-health.test.ts replays it). This is what a user saw: the stats came back
+    // with the stream.
     const t = setup();
     t.emit({ type: 'roomStreamUpdate', roomID: 'r1', updateType: 'ADD', streamList: [{ streamID: 'host-main', user: { userID: 'host' } }] });
     expect(selectRoom(t.store.getState(), 'r1').phase).toBe('connected'); // the login was before the store
