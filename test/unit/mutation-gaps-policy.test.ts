@@ -243,3 +243,85 @@ describe('plays shared by rooms and policies', () => {
     expect(t.engine.starts(S)).toBe(1);
   });
 });
+
+describe('what the app is handed', () => {
+  it('a start superseded by its replay, resolving late, is not handed out: the replay’s media is', async () => {
+    // Mutation caught: `play.call === call` → true in current() (the dead first MediaStream shown,
+    // and the replay's never handed, since a holder is handed media once).
+    const t = setup();
+    const media: [string, unknown][] = [];
+    t.attach({ onMediaStream: (streamID, m) => media.push([streamID, m]) });
+    t.sdk.login(A);
+    t.sdk.streamAdd(A, S);
+    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED); // the first start's promise is still pending
+    t.clock.advance(3 * SECOND); // the replay
+    expect(t.engine.starts(S)).toBe(2);
+    t.engine.resolvePlay(S, 'oldest');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(media).toEqual([]);
+    const fresh = t.engine.resolvePlay(S, 'newest');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(media).toEqual([[S, fresh]]);
+  });
+
+  it('an engine whose startPlayingStream returns the media at once (no promise) hands it at once', () => {
+    // Mutation caught: the non-promise branch of start() emptied (no test reached it).
+    const t = setup();
+    const stream = { id: 'native-view' };
+    const media: [string, unknown][] = [];
+    attachAudiencePolicy({ engine: { startPlayingStream: () => stream, stopPlayingStream: () => {} }, store: t.store, onMediaStream: (id, m) => media.push([id, m]) });
+    t.sdk.login(A);
+    t.sdk.streamAdd(A, S);
+    expect(media).toEqual([[S, stream]]);
+  });
+});
+
+describe('more rooms, more stores', () => {
+  it('a RECONNECTED of room A re-arms what was given up in A, not a stream given up in room B', () => {
+    // Mutation caught: heldBy() without its filter (every play of the policy re-armed by any room's RECONNECTED).
+    const t = setup();
+    t.attach({ maxReplayAttempts: 0 });
+    t.sdk.login(A);
+    t.sdk.login(B);
+    t.sdk.streamAdd(B, S);
+    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
+    expect(t.player().gaveUp).toBe(true);
+    t.sdk.room(A, 'RECONNECTING', 1000017);
+    t.sdk.room(A, 'RECONNECTED');
+    expect(t.engine.starts(S)).toBe(1);
+  });
+
+  it('a stream update of an unknown type does not restart a stream given up on', () => {
+    // Mutation caught: `updateType === 'ADD'` → true (anything not a DELETE taken for a new ADD, which re-arms).
+    const t = setup();
+    t.attach({ maxReplayAttempts: 0 });
+    t.sdk.login(A);
+    t.sdk.streamAdd(A, S);
+    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
+    t.store.dispatch({ type: 'roomStreamUpdate', roomID: A, updateType: 'UPDATE' as never, streamList: [{ streamID: S }], at: t.clock.now() });
+    expect(t.engine.starts(S)).toBe(1);
+  });
+
+  it('two stores on one engine: a policy detaching while a replay is pending clears the countdown in its own store', () => {
+    // Mutations caught: the replayCancelled of letGo() for a store no remaining holder shares
+    // (its condition → false, `||` → `&&`, `play.timer !== null` → false / `=== null`, `other.store === holder.store` → true).
+    const clock = createManualClock();
+    const engine = createFakeEngine(clock);
+    const stores = [createStatusStore({ clock }), createStatusStore({ clock })] as const;
+    const policies = stores.map((store) => attachAudiencePolicy({ engine, store }));
+    for (const store of stores) {
+      const sdk = sdkEvents(store, clock);
+      sdk.login(A);
+      sdk.streamAdd(A, S);
+    }
+    expect(engine.starts(S)).toBe(1);
+    sdkEvents(stores[0], clock).player(S, 'NO_PLAY', PLAY_FAILED);
+    expect(selectPlayer(stores[0].getState(), S).replay).not.toBeNull();
+    expect(selectPlayer(stores[1].getState(), S).replay).not.toBeNull();
+    policies[0].detach();
+    expect(selectPlayer(stores[0].getState(), S).replay).toBeNull();
+    expect(selectPlayer(stores[1].getState(), S).replay).not.toBeNull(); // the play goes on for the other
+  });
+});
