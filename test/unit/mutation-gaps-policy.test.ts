@@ -29,6 +29,17 @@ function setup() {
   return { clock, store, engine, sdk, attach, player };
 }
 
+/** One policy that never replays (maxReplayAttempts 0), in `roomID` (after logging in to `rooms`), that gave up on S's first failure. */
+function givenUp(roomID = A, rooms: readonly string[] = [A]) {
+  const t = setup();
+  const policy = t.attach({ maxReplayAttempts: 0 });
+  for (const room of rooms) t.sdk.login(room);
+  t.sdk.streamAdd(roomID, S);
+  t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
+  expect(t.player().gaveUp).toBe(true);
+  return { ...t, policy };
+}
+
 describe('backoff: replayDelayFor and replaysForWindow', () => {
   it('inside the window the delay doubles but never passes its end; the last allowed replay waits for the end', () => {
     // Mutation caught: `doubled > untilEnd` → false (the fourth replay 24 s after a failure at 80 s, past 90 s).
@@ -99,12 +110,7 @@ describe('re-arms', () => {
 
   it('the host leaving (user DELETE) does not re-arm a stream given up on; its rejoin does', () => {
     // Mutations caught: `event.updateType !== 'ADD'` → false, and the `||` → `&&` of that check.
-    const t = setup();
-    t.attach({ maxReplayAttempts: 0 });
-    t.sdk.login(A);
-    t.sdk.streamAdd(A, S);
-    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
-    expect(t.player().gaveUp).toBe(true);
+    const t = givenUp();
     const users = (updateType: string) =>
       t.store.dispatch({ type: 'roomUserUpdate', roomID: A, updateType: updateType as never, userList: [{ userID: `host-of-${S}` }], at: t.clock.now() });
     users('DELETE');
@@ -115,12 +121,9 @@ describe('re-arms', () => {
 
   it('retry() after detach does nothing', () => {
     // Mutations caught: `attached && isId(streamID)` → true / `||` in retry.
-    const t = setup();
-    const policy = t.attach({ maxReplayAttempts: 0 });
+    const t = givenUp();
     const other = t.attach({ maxReplayAttempts: 0 }); // keeps the play alive after `policy` detaches
-    t.sdk.login(A);
-    t.sdk.streamAdd(A, S);
-    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
+    const { policy } = t;
     policy.detach();
     policy.retry(S);
     expect(t.engine.starts(S)).toBe(1);
@@ -188,14 +191,19 @@ describe('what a policy plays, and passes', () => {
 });
 
 describe('plays shared by rooms and policies', () => {
-  it('a stream live in rooms A and B, deleted from B: it goes on playing for A', () => {
-    // Mutation caught: `!rooms` → true in hold() (the ADD in B replaced the policy's rooms {A} by {B}).
-    const t = setup();
-    t.attach();
+  /** Logged in to A and B, S listed in both (ADD in A, then in B). */
+  function inBoth(t: ReturnType<typeof setup>) {
     t.sdk.login(A);
     t.sdk.login(B);
     t.sdk.streamAdd(A, S);
     t.sdk.streamAdd(B, S);
+  }
+
+  it('a stream live in rooms A and B, deleted from B: it goes on playing for A', () => {
+    // Mutation caught: `!rooms` → true in hold() (the ADD in B replaced the policy's rooms {A} by {B}).
+    const t = setup();
+    t.attach();
+    inBoth(t);
     t.sdk.streamDelete(B, [S]);
     expect(t.engine.stops(S)).toBe(0);
   });
@@ -205,10 +213,7 @@ describe('plays shared by rooms and policies', () => {
     // the policy no longer holds the stream for released it).
     const t = setup();
     t.attach();
-    t.sdk.login(A);
-    t.sdk.login(B);
-    t.sdk.streamAdd(A, S);
-    t.sdk.streamAdd(B, S);
+    inBoth(t);
     t.sdk.streamDelete(A, [S]);
     t.sdk.streamDelete(A, [S]); // the SDK said it again
     expect(t.engine.stops(S)).toBe(0);
@@ -221,10 +226,7 @@ describe('plays shared by rooms and policies', () => {
     const t = setup();
     const both = t.attach();
     const onlyB = t.attach({ roomID: B });
-    t.sdk.login(A);
-    t.sdk.login(B);
-    t.sdk.streamAdd(A, S);
-    t.sdk.streamAdd(B, S);
+    inBoth(t);
     both.detach();
     expect(t.engine.stops(S)).toBe(0);
     onlyB.detach();
@@ -281,13 +283,7 @@ describe('what the app is handed', () => {
 describe('more rooms, more stores', () => {
   it('a RECONNECTED of room A re-arms what was given up in A, not a stream given up in room B', () => {
     // Mutation caught: heldBy() without its filter (every play of the policy re-armed by any room's RECONNECTED).
-    const t = setup();
-    t.attach({ maxReplayAttempts: 0 });
-    t.sdk.login(A);
-    t.sdk.login(B);
-    t.sdk.streamAdd(B, S);
-    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
-    expect(t.player().gaveUp).toBe(true);
+    const t = givenUp(B, [A, B]);
     t.sdk.room(A, 'RECONNECTING', 1000017);
     t.sdk.room(A, 'RECONNECTED');
     expect(t.engine.starts(S)).toBe(1);
@@ -295,11 +291,7 @@ describe('more rooms, more stores', () => {
 
   it('a stream update of an unknown type does not restart a stream given up on', () => {
     // Mutation caught: `updateType === 'ADD'` → true (anything not a DELETE taken for a new ADD, which re-arms).
-    const t = setup();
-    t.attach({ maxReplayAttempts: 0 });
-    t.sdk.login(A);
-    t.sdk.streamAdd(A, S);
-    t.sdk.player(S, 'NO_PLAY', PLAY_FAILED);
+    const t = givenUp();
     t.store.dispatch({ type: 'roomStreamUpdate', roomID: A, updateType: 'UPDATE' as never, streamList: [{ streamID: S }], at: t.clock.now() });
     expect(t.engine.starts(S)).toBe(1);
   });
@@ -310,7 +302,7 @@ describe('more rooms, more stores', () => {
     const clock = createManualClock();
     const engine = createFakeEngine(clock);
     const stores = [createStatusStore({ clock }), createStatusStore({ clock })] as const;
-    const policies = stores.map((store) => attachAudiencePolicy({ engine, store }));
+    const [first] = stores.map((store) => attachAudiencePolicy({ engine, store }));
     for (const store of stores) {
       const sdk = sdkEvents(store, clock);
       sdk.login(A);
@@ -320,7 +312,7 @@ describe('more rooms, more stores', () => {
     sdkEvents(stores[0], clock).player(S, 'NO_PLAY', PLAY_FAILED);
     expect(selectPlayer(stores[0].getState(), S).replay).not.toBeNull();
     expect(selectPlayer(stores[1].getState(), S).replay).not.toBeNull();
-    policies[0].detach();
+    first!.detach();
     expect(selectPlayer(stores[0].getState(), S).replay).toBeNull();
     expect(selectPlayer(stores[1].getState(), S).replay).not.toBeNull(); // the play goes on for the other
   });
