@@ -131,7 +131,7 @@ const CATALOG: Catalog = {
  * ERROR_CODES.includes(1002033); // true
  * ```
  */
-export const ERROR_CODES: readonly number[] = Object.freeze(Object.keys(CATALOG).map(Number));
+export const ERROR_CODES: readonly number[] = /* @__PURE__ */ (() => Object.freeze(Object.keys(CATALOG).map(Number)))();
 
 /**
  * Describes a ZEGO Express error code for people: a category and a short,
