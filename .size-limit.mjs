@@ -1,14 +1,16 @@
 // Size budgets (issue 15, settling issue 8's): what an app ships for each way
 // of using the kit, measured on the built package in dist/ (run `npm run
 // build` first; `npm test` does). Each check is bundled and minified by
-// esbuild (@size-limit/preset-small-lib 12) and gzipped, with zustand BUNDLED
-// (every app ships it, middleware included if imported) and react / react-dom
-// external (the app has them anyway).
+// esbuild (@size-limit/preset-small-lib 12) and gzipped as a production build
+// (process.env.NODE_ENV "production", as app bundlers set it: the kit's
+// development-only warnings are not in it), with zustand BUNDLED (every app
+// ships it, middleware included if imported) and react / react-dom external
+// (the app has them anyway).
 //
 // scripts/size-gate.mjs (in `npm test`) requires every budget in BUDGETS to
 // be here with its limit, and every JavaScript check to be asShipped (zustand
-// bundled; no zh-CN catalog, no devtools); README.md's size table lists the
-// same entries.
+// bundled, production; no zh-CN catalog, no devtools, no development-only
+// warning); README.md's size table lists the same entries.
 //
 // createStatusStore alone is measured without any opt-in extension (issue 14
 // adds media-health extensions to createStatusStore's options): an app that
@@ -43,24 +45,35 @@ function zhCatalogStrings() {
   return [...strings].flatMap((text) => [text, escape(text), escape(text).toLowerCase()]);
 }
 
-// What must not be in any English, non-devtools bundle: the zh-CN catalogs
-// (raw or \u-escaped), and any devtools code (zustand's devtools middleware
-// and zego-status-kit/devtools both read this global).
+// What must not be in any English, non-devtools production bundle: the zh-CN
+// catalogs (raw or \u-escaped), any devtools code (zustand's devtools
+// middleware and zego-status-kit/devtools both read this global), and the
+// development-only warnings (src/core/dev.ts; a sentence of each).
 const FORBIDDEN = [
   { what: 'a zh-CN catalog', strings: zhCatalogStrings() },
   { what: 'devtools code', strings: ['__REDUX_DEVTOOLS_EXTENSION__'] },
+  {
+    what: 'a development-only warning',
+    strings: ['whose login this store never saw', 'for Chinese pass messages', 'needs createStatusStore({ extensions'],
+  },
 ];
 
 /**
- * A check measured as an app ships it: zustand bundled (size-limit leaves
- * every peer dependency out unless told otherwise), and the bundle fails if
- * it holds any FORBIDDEN string.
+ * A check measured as an app ships it: a production build (NODE_ENV
+ * "production") with zustand bundled (size-limit leaves every peer
+ * dependency out unless told otherwise); the bundle fails if it holds any
+ * FORBIDDEN string.
  */
 export function asShipped(check) {
   const modifyEsbuildConfig = (config) => {
     config.external = config.external.filter((name) => !/^zustand($|\/)/.test(name));
     // esbuild escapes non-ASCII text (\uXXXX) unless told to keep UTF-8, as app bundlers do.
     config.charset = 'utf8';
+    // A production build, as apps ship: app bundlers (Vite, webpack, Next.js)
+    // set process.env.NODE_ENV to "production", and the kit's development-only
+    // warnings (src/core/dev.ts) leave the bundle. (esbuild already assumes it
+    // for a fully minified browser build; said here so it does not hang on that.)
+    config.define = { ...config.define, 'process.env.NODE_ENV': '"production"' };
     config.plugins = [
       ...(config.plugins ?? []),
       {

@@ -8,6 +8,7 @@ import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages, StatusMessageOverrides } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 import { shared } from '../core/shared.js';
+import { inDevelopment } from '../core/dev.js';
 
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
@@ -41,7 +42,7 @@ export interface StatusProviderProps {
    * included, come from `messages`: for Chinese pass `messages={zhCN}` (from
    * `zego-status-kit/react/zh-CN`), which sets the locale too. A `locale`
    * that differs from the catalog's (e.g. `"zh-CN"` with the built-in English)
-   * logs a warning, since the text stays in the catalog's language.
+   * logs a warning in development, since the text stays in the catalog's language.
    */
   locale?: StatusLocale | undefined;
   /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */
@@ -67,12 +68,14 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   const registry = mediaRegistry ?? ownRegistry;
   const resolved = useMergedMessages(en, messages, locale);
   // Chinese text is a separate entry (English-only apps never ship it), so
-  // `locale` alone does not translate: say so rather than show English quietly.
+  // `locale` alone does not translate: say so (in development) rather than show English quietly.
   const given = messages?.locale ?? 'en';
   useEffect(() => {
-    if (locale && locale !== given) {
-      console.warn(`zego-status-kit: locale="${locale}" with "${given}" text; for Chinese pass messages={zhCN} (zego-status-kit/react/zh-CN)`);
-    }
+    inDevelopment(() => {
+      if (locale && locale !== given) {
+        console.warn(`zego-status-kit: locale="${locale}" with "${given}" text; for Chinese pass messages={zhCN} (zego-status-kit/react/zh-CN)`);
+      }
+    });
   }, [locale, given]);
   return (
     <StatusContext.Provider value={useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry])}>
