@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type Context, type ReactNode } from 'react';
 import type { StatusStore } from '../core/store.js';
+import type { ErrorMessages } from '../core/errors.js';
 import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages, StatusMessageOverrides } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
@@ -13,8 +14,13 @@ import { inDevelopment } from '../core/dev.js';
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
   readonly store?: StatusStore | undefined;
-  /** Absent outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
-  readonly messages?: StatusMessages | undefined;
+  /**
+   * The provider's `messages` with its `locale` over them; absent means
+   * English. Each component merges them over its own English strings, so
+   * neither the provider nor a lone `useRoomState` ships the catalog, and a
+   * component ships only its own part of it.
+   */
+  readonly messages?: StatusMessageOverrides | undefined;
   readonly registry?: MediaRegistry | undefined;
 }
 
@@ -66,7 +72,7 @@ export interface StatusProviderProps {
 export function StatusProvider({ store, messages, locale, mediaRegistry, children }: StatusProviderProps) {
   const [ownRegistry] = useState(createMediaRegistry);
   const registry = mediaRegistry ?? ownRegistry;
-  const resolved = useMergedMessages(en, messages, locale);
+  const resolved = useMemo(() => (locale ? { ...messages, locale } : messages), [messages, locale]);
   // Chinese text is a separate entry (English-only apps never ship it), so
   // `locale` alone does not translate: say so (in development) rather than show English quietly.
   const given = messages?.locale ?? 'en';
@@ -84,17 +90,6 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
   );
 }
 
-/**
- * `base`, or a copy with `overrides` and `locale` over it; the same object
- * while the inputs are. A key given as `undefined` keeps the base text.
- */
-const useMergedMessages = (base: StatusMessages, overrides?: StatusMessageOverrides, locale?: StatusLocale): StatusMessages =>
-  useMemo(() => {
-    if (!overrides && !locale) return base;
-    const merged: Record<string, unknown> = { ...base };
-    for (const [key, text] of Object.entries({ ...overrides, locale })) if (text !== undefined) merged[key] = text;
-    return merged as unknown as StatusMessages;
-  }, [base, overrides, locale]);
 
 /**
  * The store to use: `explicit` if given, else the provider's; throws an
@@ -132,7 +127,30 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
  * ```
  */
 export function useStatusMessages(overrides?: StatusMessageOverrides): StatusMessages {
-  return useMergedMessages(useContext(StatusContext).messages ?? en, overrides);
+  return useMessages(en, overrides);
+}
+
+/**
+ * `english` (a component's own part of the catalog), or a copy with the
+ * provider's catalog and then `overrides` over it; the same object while the
+ * inputs are. A key given as `undefined` keeps the English text. Internal to
+ * the kit: each component passes only its own strings, so it ships only those.
+ *
+ * @internal
+ */
+export function useMessages<T extends object>(
+  english: T,
+  overrides?: StatusMessageOverrides,
+): T & { readonly errors?: ErrorMessages | undefined } {
+  const provided = useContext(StatusContext).messages;
+  return useMemo(() => {
+    if (!provided && !overrides) return english;
+    const merged = { ...english } as Record<string, unknown>;
+    for (const layer of [provided, overrides]) {
+      for (const [key, text] of Object.entries(layer ?? {})) if (text !== undefined) merged[key] = text;
+    }
+    return merged as T;
+  }, [english, provided, overrides]);
 }
 
 /**

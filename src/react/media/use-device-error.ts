@@ -9,12 +9,11 @@ import type { DeviceKind } from '../../core/media-events.js';
 import type { DeviceIssue } from '../../core/media-health.js';
 import { selectDeviceIssues } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
-import { useStatusStore } from '../context.js';
+import { useStatusStore, useMessages } from '../context.js';
 import { formatMessage, type StatusMessageOverrides } from '../i18n/messages.js';
 import { enDevice } from '../i18n/en-media.js';
 import { useStatus } from '../use-status.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
-import { useMediaMessages } from './use-media-messages.js';
 
 /**
  * Options of {@link useDeviceError}.
@@ -76,7 +75,7 @@ export interface DeviceErrorView {
  */
 export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(enDevice, options.messages);
+  const text = useMessages(enDevice, options.messages);
   useMediaHealthWarning('DeviceErrorBanner', store);
   const issues = useStatus(selectDeviceIssues, undefined, store);
   const issue = issues[0] ?? null;
