@@ -21,7 +21,13 @@ interface StatusContextValue {
    * component ships only its own part of it.
    */
   readonly messages?: StatusMessageOverrides | undefined;
+  /** The app's registry (`mediaRegistry`), if it gave one. */
   readonly registry?: MediaRegistry | undefined;
+  /**
+   * Else the provider's own, made on first use (useMediaRegistry): a provider
+   * whose components play no media (a banner, a badge) ships no registry code.
+   */
+  readonly ownRegistry?: { registry?: MediaRegistry };
 }
 
 // One context whichever copy of this module made it (ESM and CommonJS both
@@ -70,8 +76,8 @@ export interface StatusProviderProps {
  * ```
  */
 export function StatusProvider({ store, messages, locale, mediaRegistry, children }: StatusProviderProps) {
-  const [ownRegistry] = useState(createMediaRegistry);
-  const registry = mediaRegistry ?? ownRegistry;
+  // The provider's own registry, made when a component first asks (useMediaRegistry).
+  const [ownRegistry] = useState<{ registry?: MediaRegistry }>({});
   const resolved = useMemo(() => (locale ? { ...messages, locale } : messages), [messages, locale]);
   // Chinese text is a separate entry (English-only apps never ship it), so
   // `locale` alone does not translate: say so (in development) rather than show English quietly.
@@ -83,11 +89,8 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
       }
     });
   }, [locale, given]);
-  return (
-    <StatusContext.Provider value={useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry])}>
-      {children}
-    </StatusContext.Provider>
-  );
+  const value = useMemo(() => ({ store, messages: resolved, registry: mediaRegistry, ownRegistry }), [store, resolved, mediaRegistry, ownRegistry]);
+  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
 }
 
 
@@ -163,5 +166,6 @@ export function useMessages<T extends object>(
  * ```
  */
 export function useMediaRegistry(): MediaRegistry | null {
-  return useContext(StatusContext).registry ?? null;
+  const { registry, ownRegistry } = useContext(StatusContext);
+  return registry ?? (ownRegistry ? (ownRegistry.registry ??= createMediaRegistry()) : null);
 }
