@@ -1,7 +1,7 @@
 /**
  * What the kicked-out dialog shows, as data (no DOM).
  */
-import { describeError } from '../core/errors.js';
+import { describeRoomError } from '../core/errors.js';
 import type { StatusStore } from '../core/store.js';
 import { useMessages } from './context.js';
 import { enKickedOut } from './i18n/en.js';
@@ -79,7 +79,7 @@ export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): K
           ? messages.kickedElsewhere
           : code === KICKOUT_BY_SERVER
             ? messages.kickedByServer
-            : describeError(code, messages.errors).message,
+            : describeRoomError(code, messages.errors).message,
     customMessage: kickout && kickout.message,
   };
 }

@@ -3,7 +3,7 @@
  * `ReconnectingBanner`, usable in React Native too (no DOM).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { describeError } from '../core/errors.js';
+import { describeRoomError } from '../core/errors.js';
 import { nonNegative } from '../core/guards.js';
 import { selectOfflineSince, selectTokenStatus } from '../core/media-selectors.js';
 import type { RoomStatus } from '../core/status.js';
@@ -203,7 +203,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const heartbeatTimedOut = since !== null && reconnecting && room.heartbeatDeadline !== null && now >= room.heartbeatDeadline;
   const code = current && state === 'failed' ? (room.lastError?.code ?? room.errorCode) : null;
   const tokenError = expiring ? token!.error : null;
-  const tokenFailure = tokenError && describeError(tokenError.errorCode, messages.errors);
+  const tokenFailure = tokenError && describeRoomError(tokenError.errorCode, messages.errors);
   const texts = state === 'connecting' ? 'connecting' : 'reconnecting';
   return {
     state,
@@ -234,7 +234,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
     errorCode: code ?? tokenError?.errorCode ?? null,
     errorText:
       code !== null
-        ? describeError(code, messages.errors).message
+        ? describeRoomError(code, messages.errors).message
         : tokenFailure && `${messages.tokenRenewFailed} ${tokenFailure.known ? tokenFailure.message : (tokenError!.message ?? tokenFailure.message)}`,
   };
 }
