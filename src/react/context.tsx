@@ -96,7 +96,7 @@ export function StatusProvider({ store, messages, locale, mediaRegistry, childre
 
 /**
  * The store to use: `explicit` if given, else the provider's; throws an
- * error that says how to fix it when there is neither.
+ * error when there is neither (in development, it says how to fix it).
  *
  * @example
  * ```tsx
@@ -110,11 +110,14 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
   const { store } = useContext(StatusContext);
   const resolved = explicit ?? store;
   if (!resolved) {
-    throw new Error(
-      'zego-status-kit: no status store found. Wrap your components in ' +
-        '<StatusProvider store={createStatusStore()}>, or pass the store explicitly ' +
-        '(e.g. useRoomState(roomID, store) or <ReconnectingBanner store={store} />).',
-    );
+    // The fix is spelled out in development; production keeps the first sentence.
+    let fix = '';
+    inDevelopment(() => {
+      fix =
+        ' Wrap your components in <StatusProvider store={createStatusStore()}>, or pass the store explicitly ' +
+        '(e.g. useRoomState(roomID, store) or <ReconnectingBanner store={store} />).';
+    });
+    throw new Error(`zego-status-kit: no status store found.${fix}`);
   }
   return resolved;
 }
