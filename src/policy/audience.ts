@@ -194,7 +194,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
   // Handlers of every policy on this engine run one at a time (`plays.run`):
   // the store calls listeners synchronously, also for the events a policy
   // dispatches from inside a handler.
-  const kit = createPolicyKit(store, clock, 'player', replayDelayMs, REPLAY_DELAY_MS, maxReplayAttempts, 0, plays.run);
+  const kit = createPolicyKit(store, clock, 'player', plays.run);
   let attached = true;
 
   const inScope = (roomID: string): boolean => onlyRoomID === undefined || roomID === onlyRoomID;
