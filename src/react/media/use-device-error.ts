@@ -3,7 +3,7 @@
  * of `DeviceErrorBanner`.
  */
 import { useRef, useState } from 'react';
-import { deviceErrorEvent, describeDeviceIssue } from '../../core/device-error.js';
+import { deviceErrorEvent, describeDeviceOnlyIssue } from '../../core/device-error.js';
 import type { ErrorCategory } from '../../core/errors.js';
 import type { DeviceKind } from '../../core/media-events.js';
 import type { DeviceIssue } from '../../core/media-health.js';
@@ -51,7 +51,7 @@ export interface DeviceErrorView {
   readonly issues: readonly DeviceIssue[];
   /** "Can't use your camera". */
   readonly title: string | null;
-  /** What happened and what to do, from the error catalog (`describeDeviceIssue`). */
+  /** What happened and what to do, from the device part of the error catalog (as `describeDeviceIssue` says it). */
   readonly message: string | null;
   readonly category: ErrorCategory | null;
   /** Runs `onRetry` for the issue's device; undefined without `onRetry` or while a retry runs. */
@@ -82,7 +82,7 @@ export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorVie
   const [pending, setPending] = useState(false);
   const latest = useRef(options.onRetry);
   latest.current = options.onRetry;
-  const described = issue && describeDeviceIssue(issue, text.errors);
+  const described = issue && describeDeviceOnlyIssue(issue, text.errors);
 
   const retry = (): void => {
     const device = issue!.device;
