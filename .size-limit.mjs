@@ -138,7 +138,7 @@ export default [
     // What README.md section 1 imports, as it reads now: the web adapter
     // connected once (connectZegoWeb) and the mediaHealth() extension.
     import: {
-      [core]: '{ connectZegoWeb, createStatusStore, mediaHealth }',
+      [core]: '{ connectZegoWeb, createStatusStore }',
       [react]:
         '{ StatusProvider, useAudiencePolicy, useRoomStreams, useRoomState, ReconnectingBanner, KickedOutOverlay, ConnectionStatusBadge, StreamView }',
     },
