@@ -34,6 +34,7 @@ writeFileSync(
   resolve(out, 'app-globals.d.ts'),
   `import type { ZegoExpressEngine } from 'zego-express-engine-webrtc';
 import type { StatusStore } from 'zego-status-kit';
+import type { SimulatedEngine } from 'zego-status-kit/simulator';
 
 declare global {
   /** The ZEGO project's values, which the README leaves to the app. */
@@ -45,6 +46,9 @@ declare global {
   const zg: ZegoExpressEngine;
   const store: StatusStore;
   const localStream: MediaStream;
+  /** The simulated host and viewer of the simulator section's first snippet, used by the ones after it. */
+  const host: SimulatedEngine;
+  const viewer: SimulatedEngine;
   /** The app's own handlers. */
   function rejoin(): void;
   function leave(): void;

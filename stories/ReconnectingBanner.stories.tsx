@@ -104,7 +104,7 @@ export const Logining: Story = {
   },
 };
 
-/** LOGINING for 4 s: the web SDK keeps trying for its whole retry time (DESIGN §4), so say so. */
+/** LOGINING for 4 s: the web SDK keeps trying for its whole retry time (web SDK 3.12, as measured in Chromium), so say so. */
 export const LoginingPastNotice: Story = {
   ...withStatus([room('LOGINING'), wait(4 * SECOND)]),
   parameters: shows((t) => [t.connecting, say(t, t.connectingElapsed, 4 * SECOND), say(t, t.connectingRemaining, 4 * MINUTE + 56 * SECOND)]),

@@ -59,7 +59,7 @@ export const PLAYGROUND = Object.freeze({
 
 /**
  * Time scales offered: 1x, 10x and 60x to watch the 90 s and 5 min marks
- * (DESIGN §7); 600x for tests and the impatient; 0 pauses.
+ * go by; 600x for tests and the impatient; 0 pauses.
  *
  * @example
  * ```ts
