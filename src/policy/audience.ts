@@ -208,14 +208,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     connected(roomID) ? live(roomID, streamID) : undefined;
 
   /** Calls app code; a throw is recorded on the player, and `undefined` returned. */
-  function guard<T>(streamID: string, call: string, task: () => T): T | undefined {
-    try {
-      return task();
-    } catch (error) {
-      kit.fail(streamID, call, error);
-      return undefined;
-    }
-  }
+  const { guard } = kit;
 
   const accepts = (stream: LiveStream, roomID: string): boolean =>
     !shouldPlay || !!guard(stream.streamID, 'shouldPlay', () => shouldPlay(stream, roomID) === true);

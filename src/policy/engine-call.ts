@@ -114,8 +114,8 @@ export function createRunQueue(): RunQueue {
 }
 
 /**
- * The toolkit one policy instance runs on: `{ run, emit, fail, forget,
- * listen }`, each described where it is defined below. `run` is a queue of
+ * The toolkit one policy instance runs on: `{ run, emit, fail, guard,
+ * forget, listen }`, each described where it is defined below. `run` is a queue of
  * its own unless one is given (shared by the policies that must take turns).
  * The publisher policy adds its retry slot with {@link createRetrySlot}.
  *
@@ -140,6 +140,16 @@ export function createPolicyKit(store: StatusStore, clock: Clock, target: RetryT
   const fail = (streamID: string, call: string, error: unknown): void =>
     emit('engineCallFailed', streamID, { call, ...failureOf(error) });
 
+  /** Runs an engine or app call that must not throw out of the policy: a throw is recorded (`fail`), and gives `undefined`. */
+  const guard = <T>(streamID: string, call: string, task: () => T): T | undefined => {
+    try {
+      return task();
+    } catch (error) {
+      fail(streamID, call, error);
+      return undefined;
+    }
+  };
+
   /**
    * Clears the store's schedule of `streamID` (`replayCancelled` with
    * `reset`) when it shows an earlier outage, or always with `force`.
@@ -155,7 +165,7 @@ export function createPolicyKit(store: StatusStore, clock: Clock, target: RetryT
   const listen = (handle: (event: StatusEvent) => void): (() => void) =>
     store.subscribeEvents((event) => run(() => handle(event)));
 
-  return { run, emit, fail, forget, listen };
+  return { run, emit, fail, guard, forget, listen };
 }
 
 /**
