@@ -4,7 +4,8 @@
 // check with exactly that limit, no check may lack a limit, and every
 // JavaScript check must be measured as shipped (zustand bundled; no zh-CN
 // catalog, no devtools; asShipped()). Then it runs size-limit and fails on any
-// check over its limit, or a drop-in banner not below LiveKit's.
+// check over its limit, a drop-in banner not below LiveKit's, or a media
+// component more than MEDIA_ON_TOP.bytes over the provider's check (issue 14).
 //
 //   node scripts/size-gate.mjs                 (needs dist/: npm test builds it first)
 //   node scripts/size-gate.mjs --config-only   only the config checks (no dist/ needed)
@@ -15,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const configPath = resolve(root, process.env.ZSK_SIZE_CONFIG ?? '.size-limit.mjs');
-const { default: checks, BUDGETS, LIVEKIT_BANNER_BYTES } = await import(pathToFileURL(configPath).href);
+const { default: checks, BUDGETS, LIVEKIT_BANNER_BYTES, MEDIA_ON_TOP } = await import(pathToFileURL(configPath).href);
 const BANNER = Object.keys(BUDGETS ?? {}).find((name) => name.startsWith('drop-in banner'));
 
 const problems = [];
@@ -25,6 +26,11 @@ for (const [name, limit] of Object.entries(BUDGETS ?? {})) {
   const found = checks.filter((check) => check.name === name);
   if (found.length !== 1) problems.push(`budget "${name}": ${found.length === 0 ? 'no check' : `${found.length} checks`} of that name`);
   else if (found[0].limit !== limit) problems.push(`budget "${name}": limit ${found[0].limit ?? 'missing'}, BUDGETS says ${limit}`);
+}
+// Issue 14: each media component within MEDIA_ON_TOP.bytes of the base check.
+if (!(MEDIA_ON_TOP?.bytes > 0) || !(MEDIA_ON_TOP.checks?.length > 0)) problems.push(".size-limit.mjs exports no MEDIA_ON_TOP (issue 14's bound on the media components)");
+for (const name of MEDIA_ON_TOP ? [MEDIA_ON_TOP.base, ...MEDIA_ON_TOP.checks] : []) {
+  if (!checks.some((check) => check.name === name)) problems.push(`MEDIA_ON_TOP names "${name}", which is no check`);
 }
 for (const check of checks) {
   if (!check.limit) problems.push(`check "${check.name}" has no limit (every check is a budget)`);
@@ -65,6 +71,13 @@ for (const check of measured) {
   }
   if (verdict.startsWith('FAILED')) failed += 1;
   console.log(`${kb(check.size).padStart(9)}  ${check.name}: ${verdict}`);
+}
+const sizeOf = (name) => measured.find((check) => check.name === name)?.size;
+for (const name of MEDIA_ON_TOP?.checks ?? []) {
+  const over = sizeOf(name) - sizeOf(MEDIA_ON_TOP.base);
+  const verdict = over <= MEDIA_ON_TOP.bytes ? 'ok' : `FAILED: more than ${kb(MEDIA_ON_TOP.bytes)}`;
+  if (!(over <= MEDIA_ON_TOP.bytes)) failed += 1;
+  console.log(`${kb(over).padStart(9)}  ${name.slice(MEDIA_ON_TOP.base.length + 3)} on top of "${MEDIA_ON_TOP.base}": ${verdict} (issue 14)`);
 }
 if (measured.length !== checks.length) {
   failed += 1;

@@ -19,8 +19,8 @@ function gate(change: string) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(
     file,
-    `import real, { BUDGETS, LIVEKIT_BANNER_BYTES } from ${JSON.stringify(join(root, '.size-limit.mjs'))};\n` +
-      `export { BUDGETS, LIVEKIT_BANNER_BYTES };\nlet checks = [...real];\n${change}\nexport default checks;\n`,
+    `import real, { BUDGETS, LIVEKIT_BANNER_BYTES, MEDIA_ON_TOP } from ${JSON.stringify(join(root, '.size-limit.mjs'))};\n` +
+      `export { BUDGETS, LIVEKIT_BANNER_BYTES, MEDIA_ON_TOP };\nlet checks = [...real];\n${change}\nexport default checks;\n`,
   );
   const result = spawnSync(process.execPath, ['scripts/size-gate.mjs', '--config-only'], {
     cwd: root,
@@ -42,6 +42,7 @@ describe('size gate: every named budget is required', { timeout: 30_000 }, () =>
     ['styles.css'],
     ['createStatusStore alone'],
     ['store + provider + useRoomState'],
+    ['store with mediaHealth() + provider + DeviceErrorBanner'],
   ])('fails when the "%s" budget is deleted', (name) => {
     const { status, output } = gate(`checks = checks.filter((c) => c.name !== ${JSON.stringify(name)});`);
     expect(status).toBe(1);
@@ -55,6 +56,12 @@ describe('size gate: every named budget is required', { timeout: 30_000 }, () =>
     const raised = gate(`checks = checks.map((c) => c.name === 'createStatusStore alone' ? { ...c, limit: '6 KB' } : c);`);
     expect(raised.status).toBe(1);
     expect(raised.output).toContain('budget "createStatusStore alone": limit 6 KB, BUDGETS says 4 KB');
+  });
+
+  it("fails when the base of issue 14's media component bound is not measured", () => {
+    const { status, output } = gate(`checks = checks.filter((c) => c.name !== 'store with mediaHealth() + provider');`);
+    expect(status).toBe(1);
+    expect(output).toContain('MEDIA_ON_TOP names "store with mediaHealth() + provider", which is no check');
   });
 
   it('fails when a JavaScript check is not measured as shipped (zustand bundled, no zh-CN, no devtools)', () => {
