@@ -7,10 +7,8 @@
 import type { StoryContext } from '@storybook/react-vite';
 import { mediaHealth } from '../../src/adapters/media-health.js';
 import type { MediaHealthEvent, QualityGrade } from '../../src/core/media-events.js';
-import { enMedia } from '../../src/react/i18n/en-media.js';
-import type { MediaMessages, StatusMessages } from '../../src/react/i18n/messages.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
-import { ROOM, messagesOf, statusOf, type StatusStep, type StatusStoryOptions, type StoryEvent } from './status-story.js';
+import { ROOM, statusOf, storyMessagesOf, type StatusStep, type StatusStoryOptions, type StoryEvent, type StoryMessages } from './status-story.js';
 
 /** The store options of a media-health story (no window listener: the story drives offline/online itself). */
 export const MEDIA: StatusStoryOptions = { extensions: [mediaHealth({ browserConnectivity: false })] };
@@ -38,10 +36,7 @@ export const hostsPlaying = (...names: string[]): StatusStep[] => [
 ];
 
 /** The catalog the story shows, media strings included (English ones from `enMedia`). */
-export const mediaMessagesOf = (context: Pick<StoryContext, 'globals'>): StatusMessages & MediaMessages => ({
-  ...enMedia,
-  ...messagesOf(context),
-});
+export const mediaMessagesOf: (context: Pick<StoryContext, 'globals'>) => StoryMessages = storyMessagesOf;
 
 /**
  * Puts a stream with a picture (test pattern) and sound (an oscillator) in
