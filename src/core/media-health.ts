@@ -529,9 +529,14 @@ export function reduceMediaHealth(
     // The core's events free what belongs to streams, users and rooms that went.
     case 'roomStateChanged': {
       const { roomID } = event;
-      if (!isId(roomID) || inSession(state.rooms.get(roomID))) return media;
-      let next = withField(media, 'tokens', media.tokens.delete(roomID));
-      if (!anyRoom(state, inSession)) next = withField(next, 'users', PersistentMap.empty());
+      if (!isId(roomID)) return media;
+      let next = media;
+      if (!inSession(state.rooms.get(roomID))) {
+        next = withField(next, 'tokens', next.tokens.delete(roomID));
+        if (!anyRoom(state, inSession)) next = withField(next, 'users', PersistentMap.empty());
+      }
+      // Any room event may end streams: leaving clears the room's lists, and so
+      // does a new LOGINING (it starts from empty lists).
       return freeStreams(next, state, [...next.streams.keys(), ...next.autoplay.keys()]);
     }
     case 'roomStreamUpdate':

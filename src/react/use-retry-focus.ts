@@ -16,6 +16,8 @@ import { useCallback, useEffect, useRef, type Ref } from 'react';
  * const focus = useRetryFocus(live.role, ref);
  * <div key={live.role} ref={focus.ref}>{actionButton(unstyled, focus.retry(onRetry), text.retry)}</div>
  * ```
+ *
+ * @internal
  */
 export interface RetryFocus<T extends HTMLElement> {
   /** The root's ref: keeps the root for the hook and passes it on to the app's `ref`. */
@@ -38,6 +40,8 @@ export interface RetryFocus<T extends HTMLElement> {
  * const focus = useRetryFocus(live.role, ref);
  * return <div key={live.role} ref={focus.ref} {...live}>{failed && <button onClick={focus.retry(onRetry)}>Retry</button>}</div>;
  * ```
+ *
+ * @internal
  */
 export function useRetryFocus<T extends HTMLElement>(key: string, forwarded?: Ref<T>): RetryFocus<T> {
   const root = useRef<T | null>(null);

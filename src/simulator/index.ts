@@ -45,6 +45,7 @@ export type {
   SimulatedPublishStats,
 } from './callbacks.js';
 export type { SimulatedEngineHealth } from './engine-health.js';
+export type { DeviceFault, DeviceKindName, Grade } from './world.js';
 export type { SimulatedBrowserError, SimulatedMediaError, SimulatedStreamOptions } from './local-media.js';
 export type { NetworkGrades, NetworkProfileStep } from './quality.js';
 export type { SimulatedStreamView } from './stream-view.js';

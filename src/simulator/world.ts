@@ -13,13 +13,37 @@ import type { PlayerStateName, PublisherStateName, RoomReason } from '../core/st
 import type { SimulatedMediaStream } from './media.js';
 import type { SimulatedCallback, SimulatedError } from './room.js';
 
-/** ZEGO's quality grade: −1 unknown, 0 excellent, 1 good, 2 middle, 3 poor, 4 die (web `QualityGrade`). @internal */
+/**
+ * ZEGO's quality grade: −1 unknown, 0 excellent, 1 good, 2 middle, 3 poor, 4 die (web `QualityGrade`).
+ *
+ * @example
+ * ```ts
+ * const poor: Grade = 3;
+ * host.setNetworkQuality({ upstream: poor });
+ * ```
+ */
 export type Grade = -1 | 0 | 1 | 2 | 3 | 4;
 
-/** A local capture device the simulated browser has. @internal */
+/**
+ * A local capture device the simulated browser has.
+ *
+ * @example
+ * ```ts
+ * const device: DeviceKindName = 'camera';
+ * host.unplugDevice(device);
+ * ```
+ */
 export type DeviceKindName = 'camera' | 'microphone';
 
-/** Why the simulated browser refuses a capture device (what getUserMedia would reject with). @internal */
+/**
+ * Why the simulated browser refuses a capture device (what getUserMedia would reject with).
+ *
+ * @example
+ * ```ts
+ * const fault: DeviceFault = 'denied';
+ * host.setDeviceFault('camera', fault);
+ * ```
+ */
 export type DeviceFault = 'denied' | 'denied-by-system' | 'not-found' | 'in-use';
 
 /** A capture device of one engine's simulated browser. @internal */

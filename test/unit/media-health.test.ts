@@ -272,6 +272,18 @@ describe('stream quality (playQualityUpdate / publishQualityUpdate)', () => {
     expect(selectStreamHealth(t.store.getState(), 'ghost')).toBe(ghost);
   });
 
+  it('a new LOGINING of the room empties its lists, and frees the stats of its streams with them', () => {
+    // Found by the media fuzz (seed 866359904): a member-only ADD, a report, then LOGINING.
+    const t = setup();
+    t.addStream('host', 'r1', 'a'); // a member-only event: the store infers the user is in r1
+    t.emit({ type: 'publishQualityUpdate', streamID: 'host', stats: { videoQuality: 1 } });
+    t.emit({ type: 'remoteCameraStatusUpdate', streamID: 'host', status: 'MUTE' });
+    expect(t.media().streams.has('host')).toBe(true);
+    t.room('r1', 'LOGINING');
+    expect(selectRoom(t.store.getState(), 'r1').streams.size).toBe(0);
+    expect(t.media().streams.has('host')).toBe(false);
+  });
+
   it('publish quality while publishing; freed when publishing stops', () => {
     const t = setup();
     t.login();
