@@ -549,9 +549,6 @@ export const Offline: Story = {
     const t = mediaMessagesOf({ globals });
     const { canvas, host } = await started(canvasElement);
     await step('offline: the banner at once, the room still connected', async () => {
-      // Paused first, so the jump below fires the SDK's 8 s timer at its own
-      // simulated time, however long a busy machine takes to get there.
-      await pause(canvas);
       await press(host, 'Go offline');
       await shows_(host, t.offline);
       await expect(host.getByRole('img', { name: badgeName(t, 'connected') })).toBeVisible();

@@ -75,19 +75,24 @@ const GESTURES = new Set(['click', 'keydown', 'keyup', 'mouseup', 'pointerup', '
 /**
  * A browser that refuses `play()` as Chromium does before any user gesture
  * (`'sound'`: unmuted playback; `'all'`: even muted), and allows it inside a
- * click or key press: a real one (transient user activation), or the
- * testing-library events of a play function, which the real policy would not
- * count (the storybook test project runs Chromium with its policy off, so
- * this is the only policy there). Deterministic whatever earlier stories
- * clicked. For a story's `beforeEach`; returns the restore. The real policy is
- * tested in test/browser/autoplay.test.tsx.
+ * click or key press handler: a real one, or the testing-library events of a
+ * play function, which the real policy would not count (the storybook test
+ * project runs Chromium with its policy off, so this is the only policy
+ * there). The kit resumes blocked tiles synchronously inside the click, so
+ * the event being handled is what counts. Not the page's transient user
+ * activation: a test harness grants it without anyone clicking (Playwright's
+ * `page.evaluate` runs as a user gesture, and the screenshot test evaluates
+ * in the page before and around every story), and the blocked stories then
+ * never showed their prompt. Deterministic whatever earlier stories clicked.
+ * For a story's `beforeEach`; returns the restore. The real policy is tested
+ * in test/browser/autoplay.test.tsx.
  */
 export const refuseAutoplay =
   (refuse: 'sound' | 'all') =>
   (): (() => void) => {
     const original = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      const gesture = navigator.userActivation.isActive || GESTURES.has(window.event?.type ?? '');
+      const gesture = GESTURES.has(window.event?.type ?? '');
       if (!gesture && (refuse === 'all' || !this.muted)) {
         return Promise.reject(new DOMException("play() failed because the user didn't interact with the document first.", 'NotAllowedError'));
       }
