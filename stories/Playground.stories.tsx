@@ -8,6 +8,7 @@ import { formatMessage } from '../src/react/i18n/messages.js';
 import { zhCN } from '../src/react/zh-CN.js';
 import { PLAYGROUND, Playground } from './playground/Playground.js';
 import { mediaMessagesOf } from './support/media-story.js';
+import { inDocsPage } from './support/play.js';
 import { messagesOf, say, shows, type StoryMessages } from './support/status-story.js';
 
 type Canvas = ReturnType<typeof within>;
@@ -84,9 +85,17 @@ async function shows_(canvas: Canvas, text: string): Promise<void> {
   await waitFor(() => expect(canvas.getByText(text)).toBeVisible(), { timeout: 5_000 });
 }
 
+/**
+ * How long to wait for the audience to play: 10 s; 30 s on the docs page,
+ * where every story is a frame of its own with a live simulated room, all
+ * sharing one main thread and starting together (on a loaded machine one of
+ * 16 took over 10 s to log in and play at 1x).
+ */
+const playingTimeoutMs = (): number => (inDocsPage(document.body) ? 30_000 : 10_000);
+
 async function audiencePlaying(canvas: Canvas): Promise<void> {
   await waitFor(() => expect(panel(canvas, 'audience').getByTestId('player-state')).toHaveTextContent('PLAYING'), {
-    timeout: 10_000,
+    timeout: playingTimeoutMs(),
   });
 }
 
