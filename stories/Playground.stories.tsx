@@ -403,6 +403,20 @@ const badgeSays = (scope: Canvas, t: StatusMessages, phase: keyof StatusMessages
 /** The kick-out web SDK 3.12 reports when a room's token expired (KICKOUT 1102018). */
 const TOKEN_EXPIRED_KICKOUT = 1102018;
 
+/**
+ * The camera is usable again (`fix`: the host's button that makes it so),
+ * the device banner's Retry, a jump: the banner goes, the host publishes
+ * again and is connected.
+ */
+async function cameraBack(canvas: Canvas, host: Canvas, t: StoryMessages, fix: string): Promise<void> {
+  await press(host, fix);
+  await press(host, `${t.retry} ${t.devices.camera}`);
+  await waitFor(() => expect(host.queryByRole('alert')).toBeNull());
+  await jump10s(canvas);
+  await waitFor(() => expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
+  await badgeSays(host, t, 'connected');
+}
+
 /** The host publishes (again) and the audience plays it, after the host's camera came back. */
 const LIVE_AGAIN = (t: StoryMessages) => ['PUBLISHING', 'Host SDK publisherStateUpdate host-main PUBLISHING', t.phases.connected];
 
@@ -509,14 +523,9 @@ export const CameraUnplugged: Story = {
       ]);
     });
     await step('plug it in, Retry, jump 10 s: publishing again, the banner gone, the audience plays the new stream', async () => {
-      await press(host, 'Plug camera in');
-      await press(host, `${t.retry} ${t.devices.camera}`);
-      await waitFor(() => expect(host.queryByRole('alert')).toBeNull());
-      await jump10s(canvas);
-      await waitFor(() => expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
+      await cameraBack(canvas, host, t, 'Plug camera in');
       await audiencePlaying(canvas);
       await waitFor(() => expect(audience.queryByRole('img', { name: placeholder })).toBeNull());
-      await badgeSays(host, t, 'connected');
     });
   },
 };
@@ -534,14 +543,7 @@ export const CameraDenied: Story = {
       await expect(alert).toHaveTextContent(describeDeviceError(1103064, t.errors).message);
       expectInOrder(linesAfter(canvas, 'the browser denies the camera'), ['Host SDK createZegoStream rejected 1103064: NotAllowedError: get device not allowed']);
     });
-    await step('allow, Retry, jump 10 s: publishing again, the banner gone', async () => {
-      await press(host, 'Allow camera');
-      await press(host, `${t.retry} ${t.devices.camera}`);
-      await waitFor(() => expect(host.queryByRole('alert')).toBeNull());
-      await jump10s(canvas);
-      await waitFor(() => expect(host.getByTestId('publisher-state')).toHaveTextContent('PUBLISHING'));
-      await badgeSays(host, t, 'connected');
-    });
+    await step('allow, Retry, jump 10 s: publishing again, the banner gone', () => cameraBack(canvas, host, t, 'Allow camera'));
   },
 };
 

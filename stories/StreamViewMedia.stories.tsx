@@ -58,10 +58,31 @@ async function allBlocked({ canvasElement, globals }: PlayContext) {
   return { button, video };
 }
 
+/** The host's tile with picture and sound, in a browser that refuses `refuse` before a click. */
+const refusing = (refuse: 'sound' | 'all'): Pick<Story, 'loaders' | 'beforeEach'> => ({
+  ...withStatus([watching], MEDIA),
+  beforeEach: blockedAutoplay(refuse, STREAM),
+});
+
+/** What a "..., then a click" story shows: the tile unblocked, its prompt gone. */
+const afterClick = (prompt: string) => ({
+  caption: `After one click on "${prompt}": the picture plays with sound, and the prompt is gone.`,
+  ...shows(['Host']),
+});
+
+/** A play function: the tile gets `blocked`, its prompt is clicked, the video then does what `playing` checks, and no prompt is left. */
+const clickPrompt =
+  (blocked: typeof soundBlocked, playing: (video: HTMLVideoElement) => Promise<void>): Play =>
+  async (context) => {
+    const { button, video } = await blocked(context);
+    await userEvent.click(button);
+    await playing(video);
+    await expect(within(context.canvasElement).queryByRole('button')).toBeNull();
+  };
+
 /** Chromium refuses sound before a gesture: the picture plays muted, and the tile says "Turn on sound". */
 export const AutoplaySoundBlocked: Story = {
-  ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('sound', STREAM),
+  ...refusing('sound'),
   parameters: shows((t) => [t.turnOnSound, 'Host']),
   play: async (context) => {
     await soundBlocked(context);
@@ -71,25 +92,17 @@ export const AutoplaySoundBlocked: Story = {
 /** As **Autoplay sound blocked**, then a click on the prompt: the sound plays and the prompt goes. */
 export const AutoplaySoundBlockedThenClick: Story = {
   name: 'Autoplay sound blocked, then a click',
-  ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('sound', STREAM),
-  parameters: {
-    caption: 'After one click on "Turn on sound": the picture plays with sound, and the prompt is gone.',
-    ...shows(['Host']),
-  },
-  play: async (context) => {
-    const { button, video } = await soundBlocked(context);
-    await userEvent.click(button);
+  ...refusing('sound'),
+  parameters: afterClick('Turn on sound'),
+  play: clickPrompt(soundBlocked, async (video) => {
     await waitFor(() => expect(video.muted).toBe(false));
     await expect(await playbackOf(video)).toEqual({ paused: false, muted: false, advancing: true });
-    await expect(within(context.canvasElement).queryByRole('button')).toBeNull();
-  },
+  }),
 };
 
 /** Even muted playback refused: "Tap to play" over the tile. */
 export const AutoplayBlocked: Story = {
-  ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('all', STREAM),
+  ...refusing('all'),
   parameters: shows((t) => [t.tapToPlay, 'Host']),
   play: async (context) => {
     await allBlocked(context);
@@ -99,19 +112,12 @@ export const AutoplayBlocked: Story = {
 /** As **Autoplay blocked**, then a click on the prompt: it plays, with sound. */
 export const AutoplayBlockedThenClick: Story = {
   name: 'Autoplay blocked, then a click',
-  ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('all', STREAM),
-  parameters: {
-    caption: 'After one click on "Tap to play": the picture plays with sound, and the prompt is gone.',
-    ...shows(['Host']),
-  },
-  play: async (context) => {
-    const { button, video } = await allBlocked(context);
-    await userEvent.click(button);
+  ...refusing('all'),
+  parameters: afterClick('Tap to play'),
+  play: clickPrompt(allBlocked, async (video) => {
     await waitFor(() => expect(video.paused).toBe(false));
     await expect(video.muted).toBe(false);
-    await expect(within(context.canvasElement).queryByRole('button')).toBeNull();
-  },
+  }),
 };
 
 /** `remoteCameraStatusUpdate` MUTE: the host's name and initial instead of a black picture. */
