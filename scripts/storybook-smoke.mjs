@@ -339,7 +339,9 @@ async function checkDocs() {
       await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: 20_000 }).catch(() => undefined)));
       await page.waitForTimeout(1500);
       const facts = await page.evaluate(docsFacts);
-      await page.screenshot({ path: file, fullPage: true });
+      // A full docs page is tall (the Playground's: 24,000 px, 16 live frames): on a loaded
+      // 2-core machine its screenshot alone took over Playwright's default 30 s.
+      await page.screenshot({ path: file, fullPage: true, timeout: 2 * STORY_TIMEOUT_MS });
       if (facts.unthemed > 0) problems.push(`${facts.unthemed} of ${facts.previews} story previews not filled by the dark theme (${facts.expected})`);
       for (const link of facts.rawLinks) problems.push(`raw TSDoc link in the page: ${link}`);
       for (const text of DOCS_DEFAULTS[entry.id] ?? []) if (!facts.text.includes(text)) problems.push(`args table default not shown: ${text}`);

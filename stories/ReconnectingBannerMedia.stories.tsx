@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ReconnectingBanner } from '../src/react/index.js';
-import { MINUTE, ROOM, SECOND, dropNetwork, login, say, statusOf, wait, withStatus } from './support/status-story.js';
+import { MINUTE, ROOM, SECOND, dropNetwork, login, say, shows, statusOf, wait, withStatus } from './support/status-story.js';
 import { MEDIA, media, mediaMessagesOf } from './support/media-story.js';
 import { settle } from './support/play.js';
 
@@ -30,6 +30,7 @@ const offline = media({ type: 'offline' });
 /** Offline for 5 s; the SDK has not noticed yet (the room is still connected). */
 export const Offline: Story = {
   ...withStatus([login, wait(MINUTE), offline, wait(5 * SECOND)], MEDIA),
+  parameters: shows((t) => [t.offline, say(t, t.reconnectingElapsed, 5 * SECOND)]),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const banner = within(canvasElement).getByRole('status');
@@ -42,6 +43,7 @@ export const Offline: Story = {
 /** Offline at T, RECONNECTING at T + 8 s: still "You're offline", the clock from T, and the SDK's deadline. */
 export const OfflineThenReconnecting: Story = {
   ...withStatus([login, wait(MINUTE), offline, wait(8 * SECOND), dropNetwork, wait(4 * SECOND)], MEDIA),
+  parameters: shows((t) => [t.offline, say(t, t.reconnectingElapsed, 12 * SECOND), say(t, t.reconnectingRemaining, 5 * MINUTE - 4 * SECOND)]),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const banner = within(canvasElement).getByRole('status');
@@ -53,9 +55,10 @@ export const OfflineThenReconnecting: Story = {
 
 const expiring = [login, wait(MINUTE), media({ type: 'tokenWillExpire', roomID: ROOM }), wait(12 * SECOND)];
 
-/** `tokenWillExpire` 12 s ago: "Session expiring", expires in 18 s; the countdown moves on the story clock. */
+/** `tokenWillExpire` 12 s ago: "Session expiring", expires in 18 s; the countdown moves on the story clock (15 s left at the end). */
 export const TokenExpiring: Story = {
   ...withStatus(expiring, MEDIA),
+  parameters: shows((t) => [t.tokenExpiring, say(t, t.tokenRemaining, 15 * SECOND)]),
   play: async (context) => {
     const t = mediaMessagesOf(context);
     const banner = within(context.canvasElement).getByRole('status');
@@ -79,11 +82,14 @@ export const TokenRenewalFailed: Story = {
     ],
     MEDIA,
   ),
+  parameters: shows((t) => [t.tokenExpiring, say(t, t.tokenRemaining, 18 * SECOND), `${t.tokenRenewFailed} token server unreachable`]),
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const banner = within(canvasElement).getByRole('status');
-    await expect(banner).toHaveTextContent(t.tokenRenewFailed);
-    await expect(banner).toHaveTextContent('token server unreachable');
+    await expect(banner).toHaveAttribute('data-state', 'expiring');
+    await expect(banner).toHaveTextContent(t.tokenExpiring);
+    await expect(within(banner).getByRole('timer')).toHaveTextContent(say(t, t.tokenRemaining, 18 * SECOND));
+    await expect(banner).toHaveTextContent(`${t.tokenRenewFailed} token server unreachable`);
   },
 };
 

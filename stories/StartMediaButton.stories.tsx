@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { StartMediaButton } from '../src/react/index.js';
-import { login, withStatus } from './support/status-story.js';
+import { AppFrame } from './support/app-frame.js';
+import { STREAM, login, shows, watching, withStatus } from './support/status-story.js';
 import { MEDIA, hostsPlaying, media, mediaMessagesOf } from './support/media-story.js';
 
 const meta = {
@@ -35,6 +36,7 @@ export const SoundBlocked: Story = {
     ],
     MEDIA,
   ),
+  parameters: shows((t) => [t.turnOnSound]),
   play: async ({ canvasElement, globals }) => {
     const button = within(canvasElement).getByRole('button', { name: mediaMessagesOf({ globals }).turnOnSound });
     await expect(button).toHaveAttribute('data-state', 'audio-blocked');
@@ -44,18 +46,28 @@ export const SoundBlocked: Story = {
 /** One stream cannot play at all: "Tap to play". */
 export const Blocked: Story = {
   ...withStatus([login, hostsPlaying('Ana'), media({ type: 'autoplayFailed', streamID: 'Ana-main', blocked: 'all' })], MEDIA),
+  parameters: shows((t) => [t.tapToPlay]),
   play: async ({ canvasElement, globals }) => {
     const button = within(canvasElement).getByRole('button', { name: mediaMessagesOf({ globals }).tapToPlay });
     await expect(button).toHaveAttribute('data-state', 'blocked');
   },
 };
 
-/** Nothing blocked: nothing rendered. */
+/** Nothing blocked: nothing rendered. Shown in its place in an app (above the host's video), since it shows nothing. */
 export const NothingBlocked: Story = {
-  ...withStatus([login, hostsPlaying('Ana')], MEDIA),
-  parameters: { caption: 'Nothing is blocked, so the button renders nothing.' },
+  ...withStatus([watching], { ...MEDIA, testPatterns: [STREAM] }),
+  render: (args) => (
+    <AppFrame>
+      <StartMediaButton {...args} />
+    </AppFrame>
+  ),
+  parameters: {
+    caption: 'The host\'s video plays (muted playback needs no click), so nothing is blocked and the button renders nothing above it.',
+    ...shows((t) => [t.phases.connected, 'Host']),
+  },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).queryByRole('button')).toBeNull());
+    await expect(canvasElement.querySelector('.story-app__banner')).toBeEmptyDOMElement();
   },
 };
 

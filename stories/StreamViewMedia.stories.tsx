@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { StartMediaButton, StreamView } from '../src/react/index.js';
 import { formatMessage } from '../src/react/i18n/messages.js';
-import { STREAM, watching, withStatus } from './support/status-story.js';
+import { STREAM, shows, watching, withStatus } from './support/status-story.js';
 import { MEDIA, blockedAutoplay, hostsPlaying, media, mediaMessagesOf, playQuality, playbackOf } from './support/media-story.js';
 
 const meta = {
@@ -24,7 +24,8 @@ const meta = {
           'off (an icon named "Microphone off"), the label as a name tag, "Weak network" while the play quality is poor, ' +
           '"Video is stuttering" during a decode or render exception. Each state is built from the SDK events the adapter ' +
           'dispatches (`remoteCameraStatusUpdate`, `playQualityUpdate`, `exceptionUpdate`, ...). The autoplay stories play a ' +
-          'real picture-and-sound stream in a browser that refuses sound before a click, as Chromium does.',
+          'real picture-and-sound stream in a browser that refuses sound before a click, as Chromium does; each ends blocked, ' +
+          'and its **..., then a click** twin clicks the prompt.',
       },
     },
   },
@@ -35,48 +36,102 @@ type Story = StoryObj<typeof meta>;
 
 const tileOf = (canvasElement: HTMLElement): HTMLElement => canvasElement.querySelector<HTMLElement>('.zsk-stream, [data-state]')!;
 
-/** Chromium refuses sound before a gesture: the picture plays muted, "Turn on sound"; a click starts the sound. */
-export const AutoplaySoundBlocked: Story = {
+type Play = NonNullable<Story['play']>;
+type PlayContext = Parameters<Play>[0];
+
+/** Sound refused: the tile offers "Turn on sound" and the picture plays muted. */
+async function soundBlocked({ canvasElement, globals }: PlayContext) {
+  const t = mediaMessagesOf({ globals });
+  const button = await within(canvasElement).findByRole('button', { name: `${t.turnOnSound} Host` }, { timeout: 5000 });
+  const video = canvasElement.querySelector('video')!;
+  await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'audio');
+  await expect(await playbackOf(video)).toEqual({ paused: false, muted: true, advancing: true });
+  return { button, video };
+}
+
+/** Even muted playback refused: "Tap to play" over the tile. */
+async function allBlocked({ canvasElement, globals }: PlayContext) {
+  const t = mediaMessagesOf({ globals });
+  const button = await within(canvasElement).findByRole('button', { name: `${t.tapToPlay} Host` }, { timeout: 5000 });
+  const video = canvasElement.querySelector('video')!;
+  await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'all');
+  return { button, video };
+}
+
+/** The host's tile with picture and sound, in a browser that refuses `refuse` before a click. */
+const refusing = (refuse: 'sound' | 'all'): Pick<Story, 'loaders' | 'beforeEach'> => ({
   ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('sound', STREAM),
-  play: async ({ canvasElement, globals }) => {
-    const t = mediaMessagesOf({ globals });
-    const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: `${t.turnOnSound} Host` }, { timeout: 5000 });
-    const video = canvasElement.querySelector('video')!;
-    await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'audio');
-    await expect(await playbackOf(video)).toEqual({ paused: false, muted: true, advancing: true });
+  beforeEach: blockedAutoplay(refuse, STREAM),
+});
+
+/** What a "..., then a click" story shows: the tile unblocked, its prompt gone. */
+const afterClick = (prompt: string) => ({
+  caption: `After one click on "${prompt}": the picture plays with sound, and the prompt is gone.`,
+  ...shows(['Host']),
+});
+
+/** A play function: the tile gets `blocked`, its prompt is clicked, the video then does what `playing` checks, and no prompt is left. */
+const clickPrompt =
+  (blocked: typeof soundBlocked, playing: (video: HTMLVideoElement) => Promise<void>): Play =>
+  async (context) => {
+    const { button, video } = await blocked(context);
     await userEvent.click(button);
-    await waitFor(() => expect(video.muted).toBe(false));
-    await expect(await playbackOf(video)).toEqual({ paused: false, muted: false, advancing: true });
-    await expect(canvas.queryByRole('button')).toBeNull();
+    await playing(video);
+    await expect(within(context.canvasElement).queryByRole('button')).toBeNull();
+  };
+
+/** Chromium refuses sound before a gesture: the picture plays muted, and the tile says "Turn on sound". */
+export const AutoplaySoundBlocked: Story = {
+  ...refusing('sound'),
+  parameters: shows((t) => [t.turnOnSound, 'Host']),
+  play: async (context) => {
+    await soundBlocked(context);
   },
 };
 
-/** Even muted playback refused: "Tap to play" over the tile; a click starts it. */
+/** As **Autoplay sound blocked**, then a click on the prompt: the sound plays and the prompt goes. */
+export const AutoplaySoundBlockedThenClick: Story = {
+  name: 'Autoplay sound blocked, then a click',
+  ...refusing('sound'),
+  parameters: afterClick('Turn on sound'),
+  play: clickPrompt(soundBlocked, async (video) => {
+    await waitFor(() => expect(video.muted).toBe(false));
+    await expect(await playbackOf(video)).toEqual({ paused: false, muted: false, advancing: true });
+  }),
+};
+
+/** Even muted playback refused: "Tap to play" over the tile. */
 export const AutoplayBlocked: Story = {
-  ...withStatus([watching], MEDIA),
-  beforeEach: blockedAutoplay('all', STREAM),
-  play: async ({ canvasElement, globals }) => {
-    const t = mediaMessagesOf({ globals });
-    const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: `${t.tapToPlay} Host` }, { timeout: 5000 });
-    const video = canvasElement.querySelector('video')!;
-    await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'all');
-    await userEvent.click(button);
+  ...refusing('all'),
+  parameters: shows((t) => [t.tapToPlay, 'Host']),
+  play: async (context) => {
+    await allBlocked(context);
+  },
+};
+
+/** As **Autoplay blocked**, then a click on the prompt: it plays, with sound. */
+export const AutoplayBlockedThenClick: Story = {
+  name: 'Autoplay blocked, then a click',
+  ...refusing('all'),
+  parameters: afterClick('Tap to play'),
+  play: clickPrompt(allBlocked, async (video) => {
     await waitFor(() => expect(video.paused).toBe(false));
     await expect(video.muted).toBe(false);
-    await expect(canvas.queryByRole('button')).toBeNull();
-  },
+  }),
 };
 
 /** `remoteCameraStatusUpdate` MUTE: the host's name and initial instead of a black picture. */
 export const CameraOff: Story = {
   ...withStatus([watching, media({ type: 'remoteCameraStatusUpdate', streamID: STREAM, status: 'MUTE' })], MEDIA),
+  parameters: {
+    caption: 'The host turned the camera off: the tile shows the name and its initial instead of a black picture (a screen reader hears "Host: camera off").',
+    ...shows(['Host']),
+  },
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const placeholder = within(canvasElement).getByRole('img', { name: formatMessage(t.cameraOff, { name: 'Host' }) });
     await expect(placeholder).toHaveTextContent('H');
+    await expect(placeholder).toBeVisible();
     await expect(tileOf(canvasElement)).toHaveAttribute('data-camera', 'off');
   },
 };
@@ -84,6 +139,10 @@ export const CameraOff: Story = {
 /** `remoteMicStatusUpdate` MUTE: a muted-mic icon with an accessible name, next to the name tag. */
 export const MicrophoneOff: Story = {
   ...withStatus([watching, media({ type: 'remoteMicStatusUpdate', streamID: STREAM, status: 'MUTE' })], { ...MEDIA, testPatterns: [STREAM] }),
+  parameters: {
+    caption: 'The host muted the microphone: a crossed-out microphone next to the name tag (a screen reader hears "Microphone off").',
+    ...shows(['Host']),
+  },
   play: async ({ canvasElement, globals }) => {
     const t = mediaMessagesOf({ globals });
     const canvas = within(canvasElement);
@@ -95,6 +154,7 @@ export const MicrophoneOff: Story = {
 /** `playQualityUpdate` poor (3): "Weak network". */
 export const WeakNetwork: Story = {
   ...withStatus([watching, playQuality(STREAM, 3)], { ...MEDIA, testPatterns: [STREAM] }),
+  parameters: shows((t) => [t.weakNetwork, 'Host']),
   play: async ({ canvasElement, globals }) => {
     await expect(within(canvasElement).getByText(mediaMessagesOf({ globals }).weakNetwork)).toBeVisible();
   },
@@ -103,6 +163,7 @@ export const WeakNetwork: Story = {
 /** `exceptionUpdate` 1009 (decode frame rate too low): "Video is stuttering". */
 export const Stuttering: Story = {
   ...withStatus([watching, media({ type: 'exceptionUpdate', streamID: STREAM, code: 1009 })], { ...MEDIA, testPatterns: [STREAM] }),
+  parameters: shows((t) => [t.stuttering, 'Host']),
   play: async ({ canvasElement, globals }) => {
     await expect(within(canvasElement).getByText(mediaMessagesOf({ globals }).stuttering)).toBeVisible();
   },
@@ -123,6 +184,23 @@ function AllStates() {
   );
 }
 
+/**
+ * Every tile state at once: Ana's camera and mic off, Bo's weak network and
+ * stutter, and sound refused on Bo, Chen and 李雷, each tile and the
+ * page-level StartMediaButton offering "Turn on sound".
+ */
+async function everyState({ canvasElement, globals }: PlayContext) {
+  const t = mediaMessagesOf({ globals });
+  const canvas = within(canvasElement);
+  await expect(canvas.getByRole('img', { name: formatMessage(t.cameraOff, { name: 'Ana' }) })).toHaveTextContent('A');
+  await expect(canvas.getAllByRole('img', { name: t.microphoneOff })).toHaveLength(2);
+  await expect(canvas.getByText(t.weakNetwork)).toBeVisible();
+  await expect(canvas.getByText(t.stuttering)).toBeVisible();
+  // Three tiles with sound, refused: each offers it, and so does the page-level button.
+  for (const name of ['Bo', 'Chen', '李雷']) await canvas.findByRole('button', { name: `${t.turnOnSound} ${name}` });
+  return canvas.getByRole('button', { name: t.turnOnSound });
+}
+
 const allStates: Story = {
   ...withStatus(
     [
@@ -138,19 +216,9 @@ const allStates: Story = {
   ),
   render: () => <AllStates />,
   beforeEach: blockedAutoplay('sound', 'Bo-main', 'Chen-main', '李雷-main'),
-  play: async ({ canvasElement, globals }) => {
-    const t = mediaMessagesOf({ globals });
-    const canvas = within(canvasElement);
-    await expect(canvas.getByRole('img', { name: formatMessage(t.cameraOff, { name: 'Ana' }) })).toHaveTextContent('A');
-    await expect(canvas.getAllByRole('img', { name: t.microphoneOff })).toHaveLength(2);
-    await expect(canvas.getByText(t.weakNetwork)).toBeVisible();
-    await expect(canvas.getByText(t.stuttering)).toBeVisible();
-    // Three tiles with sound, refused: each offers it, and so does the page-level button.
-    for (const name of ['Bo', 'Chen', '李雷']) await canvas.findByRole('button', { name: `${t.turnOnSound} ${name}` });
-    const start = canvas.getByRole('button', { name: t.turnOnSound });
-    await userEvent.click(start);
-    await waitFor(() => expect(canvas.queryAllByRole('button')).toHaveLength(0));
-    for (const video of canvasElement.querySelectorAll('video')) if (video.srcObject) await expect(video.muted).toBe(false);
+  parameters: shows((t) => [t.turnOnSound, t.weakNetwork, t.stuttering, ...NAMES]),
+  play: async (context) => {
+    await everyState(context);
   },
 };
 
@@ -162,3 +230,19 @@ export const AllStatesDark: Story = { ...allStates, globals: { theme: 'dark' } }
 
 /** All tile states, zh-CN. */
 export const AllStatesZhCN: Story = { ...allStates, globals: { locale: 'zh-CN' } };
+
+/** All tile states, then one click on the page-level "Turn on sound": every blocked tile plays with sound. */
+export const AllStatesThenStart: Story = {
+  ...allStates,
+  name: 'All states, then Turn on sound',
+  parameters: {
+    caption: 'After one click on the page-level "Turn on sound": every blocked tile plays with sound, and every prompt is gone.',
+    ...shows((t) => [t.weakNetwork, t.stuttering, ...NAMES]),
+  },
+  play: async (context) => {
+    await userEvent.click(await everyState(context));
+    const canvas = within(context.canvasElement);
+    await waitFor(() => expect(canvas.queryAllByRole('button')).toHaveLength(0));
+    for (const video of context.canvasElement.querySelectorAll('video')) if (video.srcObject) await expect(video.muted).toBe(false);
+  },
+};

@@ -11,6 +11,7 @@
  */
 // Core modules imported one by one (not the barrel) so the adapters pull in only what they use.
 import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/events.js';
+import { inDevelopment } from '../core/dev.js';
 import { extendedDataText, isId, isNumber, isObject, nonNegative } from '../core/guards.js';
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
@@ -61,38 +62,8 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
-// Bundlers replace `process.env.NODE_ENV`; with no bundler and no `process`, say nothing.
-declare const process: { env: Record<string, string | undefined> };
-const development = (): boolean => {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return false;
-  }
-};
-
 /** Stores already warned that events came for a room whose login they never saw: one warning each. */
-const warned = new WeakSet<StatusStore>();
-
-/**
- * In development, one warning per store when an event arrives for a room the
- * store has no record of (never logged in, not recently left), other than the
- * LOGINING that starts a login or a LOGOUT: the adapter was attached after
- * `loginRoom`, so the store missed the login. Returns the warning to give
- * once the event is dispatched, or null.
- */
-function unseenLogin(store: StatusStore, type: AdapterEventName, fields: Record<string, unknown>): string | null {
-  const { roomID, reason } = fields;
-  if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT' || !development()) return null;
-  const { rooms, leftRoomIDs } = store.getState();
-  if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return null;
-  warned.add(store);
-  return (
-    `zego-status-kit: ${type} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
-    'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
-    'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).'
-  );
-}
+const warned = /* @__PURE__ */ new WeakSet<StatusStore>();
 
 /** Its properties if `value` is an object; else an object with none (no prototype either). @internal */
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
@@ -221,9 +192,26 @@ export function connectEngine(
       try {
         const fields = read(...args);
         if (!fields) return;
-        const warning = unseenLogin(store, name, fields);
+        // In development, one warning per store when an event arrives for a room
+        // the store has no record of (never logged in, not recently left), other
+        // than the LOGINING that starts a login or a LOGOUT: the adapter was
+        // attached after `loginRoom`, so the store missed the login. Decided
+        // before the event is dispatched, given after. (Inside inDevelopment:
+        // a production bundle has none of it.)
+        let warning: string | null = null;
+        inDevelopment(() => {
+          const { roomID, reason } = fields;
+          if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT') return;
+          const { rooms, leftRoomIDs } = store.getState();
+          if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return;
+          warned.add(store);
+          warning =
+            `zego-status-kit: ${name} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
+            'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
+            'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).';
+        });
         store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
-        if (warning) console.warn(warning);
+        inDevelopment(() => warning && console.warn(warning));
       } catch {
         // Bad input is dropped: an exception here would surface inside the SDK's emitter.
       }

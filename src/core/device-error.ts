@@ -270,6 +270,28 @@ const DESCRIBED_BY: { readonly [reason: string]: number | string } = {
  * ```
  */
 export function describeDeviceIssue(issue: DeviceIssue, messages?: ErrorMessages): ErrorDescription {
+  return describeIssueWith(issue, messages, describeDeviceError);
+}
+
+/**
+ * {@link describeDeviceIssue} from the device part of the catalog alone: a
+ * code a device issue does not carry (a room or stream code) counts as
+ * unknown, and the issue is described by its reason. So the device banner
+ * does not ship `describeError`'s room and stream sentences.
+ *
+ * @internal
+ */
+export function describeDeviceOnlyIssue(issue: DeviceIssue, messages?: ErrorMessages): ErrorDescription {
+  return describeIssueWith(issue, messages, (code, errors) =>
+    describeFrom(code, errors, (key) => (Object.hasOwn(DEVICE_CATALOG, key) ? DEVICE_CATALOG[key] : undefined)),
+  );
+}
+
+function describeIssueWith(
+  issue: DeviceIssue,
+  messages: ErrorMessages | undefined,
+  describeCode: (code: number | string, messages?: ErrorMessages) => ErrorDescription,
+): ErrorDescription {
   const { errorName, errorCode, reason, device } = issue;
   const byReason =
     reason === 'ended' && device === 'screen'
@@ -280,8 +302,8 @@ export function describeDeviceIssue(issue: DeviceIssue, messages?: ErrorMessages
           : 1106007
         : own(DESCRIBED_BY, reason);
   for (const key of [errorName, errorCode, byReason]) {
-    const description = key ? describeDeviceError(key, messages) : undefined;
+    const description = key ? describeCode(key, messages) : undefined;
     if (description?.known) return description;
   }
-  return describeDeviceError(errorName ?? errorCode, messages);
+  return describeCode(errorName ?? errorCode, messages);
 }

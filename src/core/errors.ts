@@ -93,7 +93,10 @@ export interface ErrorDescription {
 }
 
 
-const CATALOG: Catalog = {
+// The room and token codes: all that a room's failure, kick-out or token
+// renewal reports, so the room components (banner, kick-out dialog) carry
+// only these (describeRoomError).
+const ROOM_CATALOG: Catalog = {
   // Web: room connection interrupted, SDK reconnecting (native: illegal param).
   1000017: { c: 'network', en: 'The network connection was lost; reconnecting.' },
   1002002: { c: 'not-found', en: 'You are not signed in to this room; check the room ID.' },
@@ -107,16 +110,20 @@ const CATALOG: Catalog = {
   1002077: { c: 'auth', en: 'Your sign-in token belongs to a different user; please sign in again.' },
   1002078: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.' },
   1002082: { c: 'forbidden', en: 'Your token does not allow publishing this stream.' },
+  // Web SDK only.
+  1102001: { c: 'network', en: 'Lost contact with the room server; check your network.' },
+  1102016: { c: 'auth', en: 'Your sign-in token is invalid; please sign in again.' },
+  1102018: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.' },
+};
+
+// The publish and play codes (1003xxx, 1004xxx; web SDK only: 1103xxx, 1104xxx).
+const STREAM_CATALOG: Catalog = {
   1003020: { c: 'network', en: 'Publishing was interrupted; retrying.' },
   1003021: { c: 'network', en: 'Publishing stopped after retrying too long; check your network.' },
   1003025: { c: 'forbidden', en: 'The server does not allow this stream to be published.' },
   1004002: { c: 'not-found', en: 'This stream does not exist; the host may have stopped.' },
   1004020: { c: 'network', en: 'Playback was interrupted; retrying.' },
   1004025: { c: 'forbidden', en: 'The server does not allow this stream to be played.' },
-  // Web SDK only.
-  1102001: { c: 'network', en: 'Lost contact with the room server; check your network.' },
-  1102016: { c: 'auth', en: 'Your sign-in token is invalid; please sign in again.' },
-  1102018: { c: 'auth', en: 'Your sign-in token has expired; please sign in again.' },
   1103051: { c: 'network', en: 'Publishing gave up after retrying too long; check your network.' },
   1104031: { c: 'network', en: 'Playback gave up after retrying too long; check your network.' },
   1104039: { c: 'not-found', en: 'This stream was not found; the host may have stopped.' },
@@ -131,7 +138,8 @@ const CATALOG: Catalog = {
  * ERROR_CODES.includes(1002033); // true
  * ```
  */
-export const ERROR_CODES: readonly number[] = Object.freeze(Object.keys(CATALOG).map(Number));
+export const ERROR_CODES: readonly number[] = /* @__PURE__ */ (() =>
+  Object.freeze(Object.keys({ ...ROOM_CATALOG, ...STREAM_CATALOG }).map(Number)))();
 
 /**
  * Describes a ZEGO Express error code for people: a category and a short,
@@ -155,5 +163,19 @@ export const ERROR_CODES: readonly number[] = Object.freeze(Object.keys(CATALOG)
  * ```
  */
 export function describeError(code: number, messages?: ErrorMessages | 'en'): ErrorDescription {
-  return describeFrom(code, messages, (num) => (Number.isInteger(num) ? CATALOG[num] : undefined));
+  return describeFrom(code, messages, (num) => (Number.isInteger(num) ? (ROOM_CATALOG[num] ?? STREAM_CATALOG[num]) : undefined));
+}
+
+/**
+ * {@link describeError} for what a room reports: a login or reconnection
+ * failure, a kick-out, a token renewal. The same descriptions for the room
+ * and token codes (1000017, 1002xxx, 1102xxx); the publish and play codes
+ * (1003xxx, 1004xxx, 1103xxx, 1104xxx), which no room event carries, get
+ * the generic sentence with the code. So the room components (banner,
+ * kick-out dialog) do not carry the stream sentences.
+ *
+ * @internal
+ */
+export function describeRoomError(code: number, messages?: ErrorMessages): ErrorDescription {
+  return describeFrom(code, messages, (num) => (Number.isInteger(num) ? ROOM_CATALOG[num] : undefined));
 }

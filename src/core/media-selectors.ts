@@ -18,11 +18,11 @@ import { selectCurrentRoomID } from './selectors.js';
 import { arrayOf, defaults } from './stable.js';
 import type { StatusState } from './status.js';
 
-const defaultStream = defaults(
+const defaultStream = /* @__PURE__ */ defaults(
   (streamID): StreamHealth => ({ streamID, publishQuality: null, playQuality: null, camera: null, microphone: null, exceptions: [] }),
 );
 // A user never reported: unknown both ways, reported "never" (-Infinity), so stale at any `now`.
-const defaultUser = defaults((userID): UserNetworkQuality => ({ userID, upstream: -1, downstream: -1, at: -Infinity }));
+const defaultUser = /* @__PURE__ */ defaults((userID): UserNetworkQuality => ({ userID, upstream: -1, downstream: -1, at: -Infinity }));
 const NO_ISSUES: readonly DeviceIssue[] = [];
 
 /**

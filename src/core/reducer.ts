@@ -22,15 +22,6 @@ import {
 } from './status.js';
 
 
-// The value of `read()`, or null when it throws.
-function attempt<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Parses extendedData when it is a JSON object; `null` for plain text (web
  * LOGIN_FAILED sends "login timeout"), malformed JSON or anything else.
@@ -44,7 +35,14 @@ function attempt<T>(read: () => T): T | null {
 export function parseExtendedData(extendedData: unknown): Readonly<Record<string, unknown>> | null {
   if (isObject(extendedData)) return extendedData;
   // JSON text that starts with '{' can only parse to an object.
-  return typeof extendedData === 'string' && extendedData.trimStart()[0] === '{' ? attempt(() => JSON.parse(extendedData)) : null;
+  if (typeof extendedData === 'string' && extendedData.trimStart()[0] === '{') {
+    try {
+      return JSON.parse(extendedData);
+    } catch {
+      // Malformed JSON: no data.
+    }
+  }
+  return null;
 }
 
 // The kick-out API's custom reason is not named in the seeds; these are the
@@ -98,12 +96,6 @@ function copyRoom(room: RoomStatus): Mutable<RoomStatus> {
   };
 }
 
-function withRoom(state: StatusState, room: RoomStatus): Mutable<StatusState> {
-  const next = copyState(state);
-  next.rooms = state.rooms.set(room.roomID, room);
-  return next;
-}
-
 type RoomEvent = RoomStateChangedEvent | RoomStreamUpdateEvent | RoomUserUpdateEvent;
 
 /** Out of the room: logged out, failed or kicked out. The SDK sends its stream and user updates only to members. */
@@ -142,10 +134,14 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   if (!change && known && isOut(known.phase)) return state;
   // From a room never seen they mean the user is in it, its login unseen (the
   // app attached after loginRoom): the room joins as connected.
-  const prev = known ?? (change ? createRoomStatus(roomID, event.at) : { ...createRoomStatus(roomID, event.at), reason: 'LOGINED', phase: 'connected' });
+  const prev = known ?? createRoomStatus(roomID, event.at);
   // Time never runs backwards inside one room, whatever order events arrive in.
   const at = Math.max(event.at, prev.since);
   const next = copyRoom(prev);
+  if (!known && !change) {
+    next.reason = 'LOGINED';
+    next.phase = 'connected';
+  }
   // Streams that leave the room's lists: their players may have nothing left to show.
   let dropped: string[] = [];
   if (reason) {
@@ -227,7 +223,8 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
           const user = toUser(raw!.user);
           const extraInfo = typeof raw!.extraInfo === 'string' ? raw!.extraInfo : undefined;
           const was = existing?.user;
-          if (existing && existing.extraInfo === extraInfo && (was === user || (was?.userID === user?.userID && was?.userName === user?.userName))) {
+          // (`user` is a new object: equal means the same IDs and names, or both absent.)
+          if (existing && existing.extraInfo === extraInfo && was?.userID === user?.userID && was?.userName === user?.userName) {
             continue;
           }
           // One fixed object shape for every stream keeps this hot path monomorphic.
@@ -252,7 +249,8 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     next.users = users;
     next.removedStreams = removedStreams;
   }
-  const result = withRoom(state, next);
+  const result = copyState(state);
+  result.rooms = state.rooms.set(roomID, next);
   // LOGOUT: the room is dropped (selectors give its idle default).
   if (reason === 'LOGOUT') result.rooms = state.rooms.delete(roomID);
   if (reason === 'LOGINING' || (!known && result.currentRoomID === null)) result.currentRoomID = roomID;

@@ -16,9 +16,9 @@ import {
   type StatusState,
 } from './status.js';
 
-const defaultRoom = defaults(createRoomStatus);
-const defaultPublisher = defaults(createPublisherStatus);
-const defaultPlayer = defaults(createPlayerStatus);
+const defaultRoom = /* @__PURE__ */ defaults(createRoomStatus);
+const defaultPublisher = /* @__PURE__ */ defaults(createPublisherStatus);
+const defaultPlayer = /* @__PURE__ */ defaults(createPlayerStatus);
 
 /**
  * The roomID a selector uses when none is given: the room most recently asked

@@ -96,7 +96,7 @@ function enumValues<T extends string>(names: readonly T[]): Readonly<Record<T, n
  * RoomReasonValue.KICKOUT; // 6
  * ```
  */
-export const RoomReasonValue = enumValues(ROOM_REASONS);
+export const RoomReasonValue = /* @__PURE__ */ enumValues(ROOM_REASONS);
 
 /**
  * Numeric value of each publisher state.
@@ -106,7 +106,7 @@ export const RoomReasonValue = enumValues(ROOM_REASONS);
  * PublisherStateValue.PUBLISHING; // 2
  * ```
  */
-export const PublisherStateValue = enumValues(PUBLISHER_STATES);
+export const PublisherStateValue = /* @__PURE__ */ enumValues(PUBLISHER_STATES);
 
 /**
  * Numeric value of each player state.
@@ -116,7 +116,7 @@ export const PublisherStateValue = enumValues(PUBLISHER_STATES);
  * PlayerStateValue.PLAY_REQUESTING; // 1
  * ```
  */
-export const PlayerStateValue = enumValues(PLAYER_STATES);
+export const PlayerStateValue = /* @__PURE__ */ enumValues(PLAYER_STATES);
 
 // Lower-cased, underscore-free spellings: 'LOGIN_FAILED', 'LoginFailed' and
 // 'loginFailed' (seed 002 writes the enum members that way) all meet here.

@@ -194,7 +194,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
   // Handlers of every policy on this engine run one at a time (`plays.run`):
   // the store calls listeners synchronously, also for the events a policy
   // dispatches from inside a handler.
-  const kit = createPolicyKit(store, clock, 'player', replayDelayMs, REPLAY_DELAY_MS, maxReplayAttempts, 0, plays.run);
+  const kit = createPolicyKit(store, clock, 'player', plays.run);
   let attached = true;
 
   const inScope = (roomID: string): boolean => onlyRoomID === undefined || roomID === onlyRoomID;
@@ -208,14 +208,7 @@ export function attachAudiencePolicy<E extends AudienceEngine>(options: Audience
     connected(roomID) ? live(roomID, streamID) : undefined;
 
   /** Calls app code; a throw is recorded on the player, and `undefined` returned. */
-  function guard<T>(streamID: string, call: string, task: () => T): T | undefined {
-    try {
-      return task();
-    } catch (error) {
-      kit.fail(streamID, call, error);
-      return undefined;
-    }
-  }
+  const { guard } = kit;
 
   const accepts = (stream: LiveStream, roomID: string): boolean =>
     !shouldPlay || !!guard(stream.streamID, 'shouldPlay', () => shouldPlay(stream, roomID) === true);

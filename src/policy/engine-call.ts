@@ -114,31 +114,19 @@ export function createRunQueue(): RunQueue {
 }
 
 /**
- * The toolkit one policy instance runs on: `{ run, emit, fail, clear, forget,
- * reset, schedule, listen }`, each described where it is defined below.
- * `run` is a queue of its own unless one is given (shared by the policies
- * that must take turns).
+ * The toolkit one policy instance runs on: `{ run, emit, fail, guard,
+ * forget, listen }`, each described where it is defined below. `run` is a queue of
+ * its own unless one is given (shared by the policies that must take turns).
+ * The publisher policy adds its retry slot with {@link createRetrySlot}.
  *
  * @example
  * ```ts
- * const { run, emit } = createPolicyKit(store, clock, 'player', options.replayDelayMs, 3000, options.maxReplayAttempts, 3);
+ * const { run, emit } = createPolicyKit(store, clock, 'player');
  * ```
  *
  * @internal
  */
-export function createPolicyKit(
-  store: StatusStore,
-  clock: Clock,
-  target: RetryTarget,
-  delayOption: number | undefined,
-  defaultDelay: number,
-  maxOption: number | undefined,
-  defaultMax: number,
-  run: RunQueue = createRunQueue(),
-) {
-  const delay = nonNegative(delayOption, defaultDelay);
-  const max = Math.floor(nonNegative(maxOption, defaultMax));
-
+export function createPolicyKit(store: StatusStore, clock: Clock, target: RetryTarget, run: RunQueue = createRunQueue()) {
   /** Dispatches one of the policy's own events about `streamID`, stamped with `clock.now()`. */
   const emit = (type: PolicyEventType, streamID: string, fields?: object): void => {
     try {
@@ -152,13 +140,14 @@ export function createPolicyKit(
   const fail = (streamID: string, call: string, error: unknown): void =>
     emit('engineCallFailed', streamID, { call, ...failureOf(error) });
 
-  /** Cancels the pending retry, timer or due; true if there was one. */
-  const clear = (slot: RetrySlot): boolean => {
-    const pending = slot.due || slot.timer !== null;
-    if (slot.timer !== null) clock.clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.due = false;
-    return pending;
+  /** Runs an engine or app call that must not throw out of the policy: a throw is recorded (`fail`), and gives `undefined`. */
+  const guard = <T>(streamID: string, call: string, task: () => T): T | undefined => {
+    try {
+      return task();
+    } catch (error) {
+      fail(streamID, call, error);
+      return undefined;
+    }
   };
 
   /**
@@ -170,6 +159,46 @@ export function createPolicyKit(
     if (force || (record && (record.attempts > 0 || record.gaveUp || record.replay !== null))) {
       emit('replayCancelled', streamID, { reset: true });
     }
+  };
+
+  /** Subscribes `handle` to the store's events, one at a time through `run`. */
+  const listen = (handle: (event: StatusEvent) => void): (() => void) =>
+    store.subscribeEvents((event) => run(() => handle(event)));
+
+  return { run, emit, fail, guard, forget, listen };
+}
+
+/**
+ * One retry slot's bookkeeping on a policy's kit (the publisher policy's; the
+ * audience's plays keep their own, with a backoff): `{ clear, reset,
+ * schedule }`, each described where it is defined below.
+ *
+ * @example
+ * ```ts
+ * const { schedule } = createRetrySlot(kit, clock, options.delayMs, 3000, options.maxAttempts, 1);
+ * ```
+ *
+ * @internal
+ */
+export function createRetrySlot(
+  kit: PolicyKit,
+  clock: Clock,
+  delayOption: number | undefined,
+  defaultDelay: number,
+  maxOption: number | undefined,
+  defaultMax: number,
+) {
+  const delay = nonNegative(delayOption, defaultDelay);
+  const max = Math.floor(nonNegative(maxOption, defaultMax));
+  const { run, emit, forget } = kit;
+
+  /** Cancels the pending retry, timer or due; true if there was one. */
+  const clear = (slot: RetrySlot): boolean => {
+    const pending = slot.due || slot.timer !== null;
+    if (slot.timer !== null) clock.clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.due = false;
+    return pending;
   };
 
   /**
@@ -209,11 +238,7 @@ export function createPolicyKit(
     emit('replayScheduled', streamID, { attempt, dueAt });
   };
 
-  /** Subscribes `handle` to the store's events, one at a time through `run`. */
-  const listen = (handle: (event: StatusEvent) => void): (() => void) =>
-    store.subscribeEvents((event) => run(() => handle(event)));
-
-  return { run, emit, fail, clear, forget, reset, schedule, listen };
+  return { clear, reset, schedule };
 }
 
 /**
@@ -221,7 +246,7 @@ export function createPolicyKit(
  *
  * @example
  * ```ts
- * const kit: PolicyKit = createPolicyKit(store, clock, 'player', undefined, 3000, undefined, 3);
+ * const kit: PolicyKit = createPolicyKit(store, clock, 'player');
  * ```
  *
  * @internal

@@ -198,16 +198,6 @@ function createEnginePlays(engine: PlayingEngine): EnginePlays {
     }
   }
 
-  /** Engine and app calls never throw out of here: a throw is recorded on the player in `by`'s store. */
-  function guard<T>(by: PlayHolder, streamID: string, call: string, task: () => T): T | undefined {
-    try {
-      return task();
-    } catch (error) {
-      by.kit.fail(streamID, call, error);
-      return undefined;
-    }
-  }
-
   const current = (play: Play, call: number): boolean => plays.get(play.streamID) === play && play.call === call;
 
   /** A held room where the stream can be played now, with its holder and the stream. */
@@ -367,7 +357,8 @@ function createEnginePlays(engine: PlayingEngine): EnginePlays {
     plays.delete(streamID);
     play.releasedBy = by;
     if (clearTimer(play)) tell(play, (kit) => kit.emit('replayCancelled', streamID));
-    if (stop && play.started) guard(by, streamID, 'stopPlayingStream', () => engine.stopPlayingStream(streamID));
+    // Engine calls never throw out of here: a throw is recorded on the player in `by`'s store.
+    if (stop && play.started) by.kit.guard(streamID, 'stopPlayingStream', () => engine.stopPlayingStream(streamID));
     withdraw(play);
     play.holds.clear();
   }

@@ -13,7 +13,7 @@ import { isId } from '../core/guards.js';
 import type { RoomPhase } from '../core/states.js';
 import { toPublisherState } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
-import { createPolicyKit, isThenable, type RetrySlot } from './engine-call.js';
+import { createPolicyKit, createRetrySlot, isThenable, type RetrySlot } from './engine-call.js';
 
 /**
  * What `republish` is called with.
@@ -95,10 +95,12 @@ const hasLeft = (phase: RoomPhase | undefined): boolean => phase === 'idle' || p
  */
 export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryPolicyOptions<E>): () => void {
   const { engine, store, streamID, republish, roomID: onlyRoomID } = options;
-  const { run, emit, fail, clear, reset, schedule, listen } = createPolicyKit(
-    store,
-    options.clock ?? store.clock,
-    'publisher',
+  const clock = options.clock ?? store.clock;
+  const kit = createPolicyKit(store, clock, 'publisher');
+  const { run, emit, fail, listen } = kit;
+  const { clear, reset, schedule } = createRetrySlot(
+    kit,
+    clock,
     options.delayMs,
     3000, // within the seed's 3–5 s
     options.maxAttempts,

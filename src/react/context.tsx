@@ -4,17 +4,30 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type Context, type ReactNode } from 'react';
 import type { StatusStore } from '../core/store.js';
+import type { ErrorMessages } from '../core/errors.js';
 import { en } from './i18n/en.js';
 import type { StatusLocale, StatusMessages, StatusMessageOverrides } from './i18n/messages.js';
 import { createMediaRegistry, type MediaRegistry } from './media-registry.js';
 import { shared } from '../core/shared.js';
+import { inDevelopment } from '../core/dev.js';
 
 /** Every field is absent outside a provider (an empty default context). */
 interface StatusContextValue {
   readonly store?: StatusStore | undefined;
-  /** Absent outside a provider: English is then looked up lazily, so a lone `useRoomState` does not ship the catalog. */
-  readonly messages?: StatusMessages | undefined;
+  /**
+   * The provider's `messages` with its `locale` over them; absent means
+   * English. Each component merges them over its own English strings, so
+   * neither the provider nor a lone `useRoomState` ships the catalog, and a
+   * component ships only its own part of it.
+   */
+  readonly messages?: StatusMessageOverrides | undefined;
+  /** The app's registry (`mediaRegistry`), if it gave one. */
   readonly registry?: MediaRegistry | undefined;
+  /**
+   * Else the provider's own, made on first use (useMediaRegistry): a provider
+   * whose components play no media (a banner, a badge) ships no registry code.
+   */
+  readonly ownRegistry?: { registry?: MediaRegistry };
 }
 
 // One context whichever copy of this module made it (ESM and CommonJS both
@@ -41,7 +54,7 @@ export interface StatusProviderProps {
    * included, come from `messages`: for Chinese pass `messages={zhCN}` (from
    * `zego-status-kit/react/zh-CN`), which sets the locale too. A `locale`
    * that differs from the catalog's (e.g. `"zh-CN"` with the built-in English)
-   * logs a warning, since the text stays in the catalog's language.
+   * logs a warning in development, since the text stays in the catalog's language.
    */
   locale?: StatusLocale | undefined;
   /** Where `useAudiencePolicy` puts MediaStreams for `StreamView`; one is created when omitted. */
@@ -63,39 +76,27 @@ export interface StatusProviderProps {
  * ```
  */
 export function StatusProvider({ store, messages, locale, mediaRegistry, children }: StatusProviderProps) {
-  const [ownRegistry] = useState(createMediaRegistry);
-  const registry = mediaRegistry ?? ownRegistry;
-  const resolved = useMergedMessages(en, messages, locale);
+  // The provider's own registry, made when a component first asks (useMediaRegistry).
+  const [ownRegistry] = useState<{ registry?: MediaRegistry }>({});
+  const resolved = useMemo(() => (locale ? { ...messages, locale } : messages), [messages, locale]);
   // Chinese text is a separate entry (English-only apps never ship it), so
-  // `locale` alone does not translate: say so rather than show English quietly.
+  // `locale` alone does not translate: say so (in development) rather than show English quietly.
   const given = messages?.locale ?? 'en';
   useEffect(() => {
-    if (locale && locale !== given) {
-      console.warn(`zego-status-kit: locale="${locale}" with "${given}" text; for Chinese pass messages={zhCN} (zego-status-kit/react/zh-CN)`);
-    }
+    inDevelopment(() => {
+      if (locale && locale !== given) {
+        console.warn(`zego-status-kit: locale="${locale}" with "${given}" text; for Chinese pass messages={zhCN} (zego-status-kit/react/zh-CN)`);
+      }
+    });
   }, [locale, given]);
-  return (
-    <StatusContext.Provider value={useMemo(() => ({ store, messages: resolved, registry }), [store, resolved, registry])}>
-      {children}
-    </StatusContext.Provider>
-  );
+  const value = useMemo(() => ({ store, messages: resolved, registry: mediaRegistry, ownRegistry }), [store, resolved, mediaRegistry, ownRegistry]);
+  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
 }
 
-/**
- * `base`, or a copy with `overrides` and `locale` over it; the same object
- * while the inputs are. A key given as `undefined` keeps the base text.
- */
-const useMergedMessages = (base: StatusMessages, overrides?: StatusMessageOverrides, locale?: StatusLocale): StatusMessages =>
-  useMemo(() => {
-    if (!overrides && !locale) return base;
-    const merged: Record<string, unknown> = { ...base };
-    for (const [key, text] of Object.entries({ ...overrides, locale })) if (text !== undefined) merged[key] = text;
-    return merged as unknown as StatusMessages;
-  }, [base, overrides, locale]);
 
 /**
  * The store to use: `explicit` if given, else the provider's; throws an
- * error that says how to fix it when there is neither.
+ * error when there is neither (in development, it says how to fix it).
  *
  * @example
  * ```tsx
@@ -109,11 +110,14 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
   const { store } = useContext(StatusContext);
   const resolved = explicit ?? store;
   if (!resolved) {
-    throw new Error(
-      'zego-status-kit: no status store found. Wrap your components in ' +
-        '<StatusProvider store={createStatusStore()}>, or pass the store explicitly ' +
-        '(e.g. useRoomState(roomID, store) or <ReconnectingBanner store={store} />).',
-    );
+    // The fix is spelled out in development; production keeps the first sentence.
+    let fix = '';
+    inDevelopment(() => {
+      fix =
+        ' Wrap your components in <StatusProvider store={createStatusStore()}>, or pass the store explicitly ' +
+        '(e.g. useRoomState(roomID, store) or <ReconnectingBanner store={store} />).';
+    });
+    throw new Error(`zego-status-kit: no status store found.${fix}`);
   }
   return resolved;
 }
@@ -129,7 +133,30 @@ export function useStatusStore(explicit?: StatusStore): StatusStore {
  * ```
  */
 export function useStatusMessages(overrides?: StatusMessageOverrides): StatusMessages {
-  return useMergedMessages(useContext(StatusContext).messages ?? en, overrides);
+  return useMessages(en, overrides);
+}
+
+/**
+ * `english` (a component's own part of the catalog), or a copy with the
+ * provider's catalog and then `overrides` over it; the same object while the
+ * inputs are. A key given as `undefined` keeps the English text. Internal to
+ * the kit: each component passes only its own strings, so it ships only those.
+ *
+ * @internal
+ */
+export function useMessages<T extends object>(
+  english: T,
+  overrides?: StatusMessageOverrides,
+): T & { readonly errors?: ErrorMessages | undefined } {
+  const provided = useContext(StatusContext).messages;
+  return useMemo(() => {
+    if (!provided && !overrides) return english;
+    const merged = { ...english } as Record<string, unknown>;
+    for (const layer of [provided, overrides]) {
+      for (const [key, text] of Object.entries(layer ?? {})) if (text !== undefined) merged[key] = text;
+    }
+    return merged as T;
+  }, [english, provided, overrides]);
 }
 
 /**
@@ -142,5 +169,6 @@ export function useStatusMessages(overrides?: StatusMessageOverrides): StatusMes
  * ```
  */
 export function useMediaRegistry(): MediaRegistry | null {
-  return useContext(StatusContext).registry ?? null;
+  const { registry, ownRegistry } = useContext(StatusContext);
+  return registry ?? (ownRegistry ? (ownRegistry.registry ??= createMediaRegistry()) : null);
 }

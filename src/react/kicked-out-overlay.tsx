@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
-import { useStatusMessages } from './context.js';
+import { useMessages } from './context.js';
+import { enKickedOut } from './i18n/en.js';
 import { actionButton } from './parts.js';
 import { useKickedOut, type KickedOutOptions } from './use-kicked-out.js';
 
@@ -69,7 +70,7 @@ export interface KickedOutOverlayProps extends KickedOutOptions, ThemingProps, O
 export const KickedOutOverlay = forwardRef(function KickedOutOverlay(props: KickedOutOverlayProps, ref: Ref<HTMLDivElement>) {
   const { roomID, store, messages, onRejoin, onLeave, contained, unstyled, className, onKeyDown, ...rest } = props;
   const view = useKickedOut(roomID, props);
-  const text = useStatusMessages(messages);
+  const text = useMessages(enKickedOut, messages);
   const id = useId();
   const title = useRef<HTMLHeadingElement | null>(null);
 

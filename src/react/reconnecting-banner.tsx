@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useState, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
-import { useStatusMessages } from './context.js';
+import { useMessages } from './context.js';
+import { enRetry } from './i18n/en.js';
 import { actionButton, textPart } from './parts.js';
 import { useReconnectingBanner, type ReconnectingBannerOptions } from './use-reconnecting-banner.js';
 import { useRetryFocus } from './use-retry-focus.js';
@@ -122,7 +123,7 @@ export const ReconnectingBanner = forwardRef(function ReconnectingBanner(props: 
   // 3 s quiet of an ordinary login would read as nothing happening.
   const [retried, setRetried] = useState(false);
   const view = useReconnectingBanner(roomID, retried ? { ...props, connectingNoticeMs: 0 } : props);
-  const text = useStatusMessages(messages);
+  const text = useMessages(enRetry, messages);
   const { state } = view;
   const { phase } = view.room;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from './class-names.js';
-import { useMediaRegistry, useStatusMessages } from './context.js';
+import { useMediaRegistry, useMessages } from './context.js';
+import { enRetry } from './i18n/en.js';
 import { actionButton, textPart } from './parts.js';
 import { useRetryFocus } from './use-retry-focus.js';
 import { useStreamRemoved, type StreamRemovedOptions } from './use-stream-removed.js';
@@ -70,7 +71,7 @@ export interface StreamRemovedOverlayProps
 export const StreamRemovedOverlay = forwardRef(function StreamRemovedOverlay(props: StreamRemovedOverlayProps, ref: Ref<HTMLDivElement>) {
   const { streamID, roomID, store, messages, showDelayMs, minVisibleMs, onRetry, label, unstyled, className, ...rest } = props;
   const view = useStreamRemoved(streamID, props);
-  const text = useStatusMessages(messages);
+  const text = useMessages(enRetry, messages);
   const registry = useMediaRegistry();
   const { state } = view;
   const failed = state === 'unavailable';

@@ -1,9 +1,8 @@
 import { forwardRef, type HTMLAttributes, type Ref, type VideoHTMLAttributes } from 'react';
 import { kitClass, type ThemingProps } from './class-names.js';
-import { useStatusStore } from './context.js';
+import { useStatusStore, useMessages } from './context.js';
 import { usePlayerState } from './hooks.js';
 import { autoplayPrompt, cameraOffPlaceholder, enStreamView, StreamTileBar } from './media/stream-tile-parts.js';
-import { useMediaMessages } from './media/use-media-messages.js';
 import { useStreamHealth } from './media/use-stream-health.js';
 import { useStreamPlayback } from './media/use-stream-playback.js';
 import { StreamRemovedOverlay, type StreamRemovedOverlayProps } from './stream-removed-overlay.js';
@@ -89,7 +88,7 @@ export const StreamView = forwardRef(function StreamView({
   const source = media === undefined ? registered : media;
   const health = useStreamHealth(streamID, { store: api });
   const { video, blocked } = useStreamPlayback(streamID, source, muted, health.autoplay, api);
-  const text = useMediaMessages(enStreamView, messages);
+  const text = useMessages(enStreamView, messages);
   const name = label ?? streamID;
 
   return (

@@ -3,7 +3,8 @@
  */
 import type { RoomPhase, RoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
-import { useStatusMessages } from './context.js';
+import { useMessages } from './context.js';
+import { enBadge } from './i18n/en.js';
 import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 
@@ -57,7 +58,7 @@ export interface ConnectionStatusView {
  * ```
  */
 export function useConnectionStatus(roomID?: string, options: ConnectionStatusOptions = {}): ConnectionStatusView {
-  const messages = useStatusMessages(options.messages);
+  const messages = useMessages(enBadge, options.messages);
   const { phase, reason } = useRoomConnection(roomID, options.store);
   const text = messages.phases[phase];
   return { phase, reason, text, label: formatMessage(messages.phaseLabel, { phase: text }) };

@@ -1,9 +1,10 @@
 /**
  * What the kicked-out dialog shows, as data (no DOM).
  */
-import { describeError } from '../core/errors.js';
+import { describeRoomError } from '../core/errors.js';
 import type { StatusStore } from '../core/store.js';
-import { useStatusMessages } from './context.js';
+import { useMessages } from './context.js';
+import { enKickedOut } from './i18n/en.js';
 import { useRoomConnection } from './hooks.js';
 import type { StatusMessageOverrides } from './i18n/messages.js';
 import { KICKOUT_BY_SERVER, KICKOUT_SIGNED_IN_ELSEWHERE } from './constants.js';
@@ -63,7 +64,7 @@ export interface KickedOutView {
  * ```
  */
 export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): KickedOutView {
-  const messages = useStatusMessages(options.messages);
+  const messages = useMessages(enKickedOut, options.messages);
   const room = useRoomConnection(roomID, options.store);
   const kickout = room.phase === 'kicked' ? room.kickout : null;
   const code = kickout && kickout.code;
@@ -78,7 +79,7 @@ export function useKickedOut(roomID?: string, options: KickedOutOptions = {}): K
           ? messages.kickedElsewhere
           : code === KICKOUT_BY_SERVER
             ? messages.kickedByServer
-            : describeError(code, messages.errors).message,
+            : describeRoomError(code, messages.errors).message,
     customMessage: kickout && kickout.message,
   };
 }

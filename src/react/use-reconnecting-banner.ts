@@ -3,12 +3,13 @@
  * `ReconnectingBanner`, usable in React Native too (no DOM).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { describeError } from '../core/errors.js';
+import { describeRoomError } from '../core/errors.js';
 import { nonNegative } from '../core/guards.js';
 import { selectOfflineSince, selectTokenStatus } from '../core/media-selectors.js';
 import type { RoomStatus } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import { useStatusMessages, useStatusStore } from './context.js';
+import { useMessages, useStatusStore } from './context.js';
+import { enBanner, enDuration } from './i18n/en.js';
 import { formatDuration } from './format.js';
 import { useRoomConnection } from './hooks.js';
 import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
@@ -18,6 +19,8 @@ import { CONNECTING_NOTICE_MS, RECONNECTED_CONFIRMATION_MS } from './constants.j
 import { useStatus } from './use-status.js';
 
 const SECOND = 1000;
+// The banner's own English strings (a provider's catalog goes over them).
+const EN = /* @__PURE__ */ Object.assign({}, enDuration, enBanner);
 
 /**
  * What the banner shows: `data-state` of its root. With the `mediaHealth()`
@@ -125,7 +128,7 @@ export interface ReconnectingBannerView {
  */
 export function useReconnectingBanner(roomID?: string, options: ReconnectingBannerOptions = {}): ReconnectingBannerView {
   const store = useStatusStore(options.store);
-  const messages = useStatusMessages(options.messages);
+  const messages = useMessages(EN, options.messages);
   const room = useRoomConnection(roomID, store);
   const noticeMs = nonNegative(options.connectingNoticeMs, CONNECTING_NOTICE_MS);
   const [outageShown, setOutageShown] = useState(false);
@@ -200,7 +203,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
   const heartbeatTimedOut = since !== null && reconnecting && room.heartbeatDeadline !== null && now >= room.heartbeatDeadline;
   const code = current && state === 'failed' ? (room.lastError?.code ?? room.errorCode) : null;
   const tokenError = expiring ? token!.error : null;
-  const tokenFailure = tokenError && describeError(tokenError.errorCode, messages.errors);
+  const tokenFailure = tokenError && describeRoomError(tokenError.errorCode, messages.errors);
   const texts = state === 'connecting' ? 'connecting' : 'reconnecting';
   return {
     state,
@@ -231,7 +234,7 @@ export function useReconnectingBanner(roomID?: string, options: ReconnectingBann
     errorCode: code ?? tokenError?.errorCode ?? null,
     errorText:
       code !== null
-        ? describeError(code, messages.errors).message
+        ? describeRoomError(code, messages.errors).message
         : tokenFailure && `${messages.tokenRenewFailed} ${tokenFailure.known ? tokenFailure.message : (tokenError!.message ?? tokenFailure.message)}`,
   };
 }

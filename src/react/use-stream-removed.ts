@@ -5,7 +5,8 @@ import { useCallback } from 'react';
 import { selectPlayer, selectRoom } from '../core/selectors.js';
 import type { PlayerStatus, RemovedStream, StatusState, StreamDeleteReason } from '../core/status.js';
 import type { StatusStore } from '../core/store.js';
-import { useStatusMessages, useStatusStore } from './context.js';
+import { useMessages, useStatusStore } from './context.js';
+import { enDuration, enStream } from './i18n/en.js';
 import { formatDuration } from './format.js';
 import { formatMessage, type StatusMessageOverrides } from './i18n/messages.js';
 import { useAntiFlap, type AntiFlapOptions } from './use-anti-flap.js';
@@ -103,6 +104,8 @@ const sameSlice = (a: StreamSlice, b: StreamSlice): boolean =>
   a.player === b.player && a.gone === b.gone && a.inFailedRoom === b.inFailedRoom;
 
 /** Deleted because the host lost its connection: the only reasons that may say so. */
+// The overlay's own English strings (a provider's catalog goes over them).
+const EN = /* @__PURE__ */ Object.assign({}, enDuration, enStream);
 const connectionLost = (reason: StreamDeleteReason | null): boolean => reason === 'heartbeat-timeout' || reason === 'disconnected';
 
 /**
@@ -130,7 +133,7 @@ const connectionLost = (reason: StreamDeleteReason | null): boolean => reason ==
 export function useStreamRemoved(streamID: string, options: StreamRemovedOptions = {}): StreamRemovedView {
   const { roomID } = options;
   const store = useStatusStore(options.store);
-  const messages = useStatusMessages(options.messages);
+  const messages = useMessages(EN, options.messages);
   const { player, gone, inFailedRoom } = useStatus(
     useCallback(
       (state: StatusState): StreamSlice => {

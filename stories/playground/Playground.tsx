@@ -14,7 +14,6 @@ import {
   type StoreEvent,
 } from '../../src/index.js';
 import {
-  ConnectionQualityIndicator,
   ConnectionStatusBadge,
   DeviceErrorBanner,
   KickedOutOverlay,
@@ -38,6 +37,7 @@ import {
   type SimulatedMediaStream,
   type SimulatedRoom,
 } from '../../src/simulator/index.js';
+import { LabelledQuality } from '../support/quality-legend.js';
 import { gateAutoplay } from './autoplay-gate.js';
 import { describeEvent, formatSimTime, qualityReport, type LogEntry, type LogKind, type LogSide } from './event-log.js';
 
@@ -754,7 +754,7 @@ function HostPanel({ app, log, controls }: { app: App; log: LogBook; controls: r
       </p>
       <p style={styles.indicators}>
         <span>
-          Sending <ConnectionQualityIndicator streamID={PLAYGROUND.streamID} data-testid="host-send-quality" />
+          Sending <LabelledQuality streamID={PLAYGROUND.streamID} data-testid="host-send-quality" />
         </span>
         <span data-testid="host-camera">Camera: {app.videoOff ? 'off' : 'on'}</span>
         <span data-testid="host-microphone">Microphone: {app.audioOff ? 'off' : 'on'}</span>
@@ -785,10 +785,10 @@ function AudiencePanel({ app, world, controls }: { app: App; world: World; contr
       </p>
       <p style={styles.indicators}>
         <span>
-          Host&apos;s network <ConnectionQualityIndicator userID={PLAYGROUND.host.userID} data-testid="audience-host-quality" />
+          Host&apos;s network <LabelledQuality userID={PLAYGROUND.host.userID} data-testid="audience-host-quality" />
         </span>
         <span>
-          Receiving <ConnectionQualityIndicator streamID={PLAYGROUND.streamID} data-testid="audience-play-quality" />
+          Receiving <LabelledQuality streamID={PLAYGROUND.streamID} data-testid="audience-play-quality" />
         </span>
         <StartMediaButton />
       </p>

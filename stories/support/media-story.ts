@@ -7,10 +7,8 @@
 import type { StoryContext } from '@storybook/react-vite';
 import { mediaHealth } from '../../src/adapters/media-health.js';
 import type { MediaHealthEvent, QualityGrade } from '../../src/core/media-events.js';
-import { enMedia } from '../../src/react/i18n/en-media.js';
-import type { MediaMessages, StatusMessages } from '../../src/react/i18n/messages.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
-import { ROOM, messagesOf, statusOf, type StatusStep, type StatusStoryOptions, type StoryEvent } from './status-story.js';
+import { ROOM, statusOf, storyMessagesOf, type StatusStep, type StatusStoryOptions, type StoryEvent, type StoryMessages } from './status-story.js';
 
 /** The store options of a media-health story (no window listener: the story drives offline/online itself). */
 export const MEDIA: StatusStoryOptions = { extensions: [mediaHealth({ browserConnectivity: false })] };
@@ -38,10 +36,7 @@ export const hostsPlaying = (...names: string[]): StatusStep[] => [
 ];
 
 /** The catalog the story shows, media strings included (English ones from `enMedia`). */
-export const mediaMessagesOf = (context: Pick<StoryContext, 'globals'>): StatusMessages & MediaMessages => ({
-  ...enMedia,
-  ...messagesOf(context),
-});
+export const mediaMessagesOf: (context: Pick<StoryContext, 'globals'>) => StoryMessages = storyMessagesOf;
 
 /**
  * Puts a stream with a picture (test pattern) and sound (an oscillator) in
@@ -80,19 +75,24 @@ const GESTURES = new Set(['click', 'keydown', 'keyup', 'mouseup', 'pointerup', '
 /**
  * A browser that refuses `play()` as Chromium does before any user gesture
  * (`'sound'`: unmuted playback; `'all'`: even muted), and allows it inside a
- * click or key press: a real one (transient user activation), or the
- * testing-library events of a play function, which the real policy would not
- * count (the storybook test project runs Chromium with its policy off, so
- * this is the only policy there). Deterministic whatever earlier stories
- * clicked. For a story's `beforeEach`; returns the restore. The real policy is
- * tested in test/browser/autoplay.test.tsx.
+ * click or key press handler: a real one, or the testing-library events of a
+ * play function, which the real policy would not count (the storybook test
+ * project runs Chromium with its policy off, so this is the only policy
+ * there). The kit resumes blocked tiles synchronously inside the click, so
+ * the event being handled is what counts. Not the page's transient user
+ * activation: a test harness grants it without anyone clicking (Playwright's
+ * `page.evaluate` runs as a user gesture, and the screenshot test evaluates
+ * in the page before and around every story), and the blocked stories then
+ * never showed their prompt. Deterministic whatever earlier stories clicked.
+ * For a story's `beforeEach`; returns the restore. The real policy is tested
+ * in test/browser/autoplay.test.tsx.
  */
 export const refuseAutoplay =
   (refuse: 'sound' | 'all') =>
   (): (() => void) => {
     const original = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      const gesture = navigator.userActivation.isActive || GESTURES.has(window.event?.type ?? '');
+      const gesture = GESTURES.has(window.event?.type ?? '');
       if (!gesture && (refuse === 'all' || !this.muted)) {
         return Promise.reject(new DOMException("play() failed because the user didn't interact with the document first.", 'NotAllowedError'));
       }

@@ -28,8 +28,9 @@ import { WEB_ROOM_RETRY_TIME_MS } from '../../src/core/status.js';
 import { createStatusStore, type StatusStore, type StatusStoreOptions } from '../../src/core/store.js';
 import { StatusProvider } from '../../src/react/context.js';
 import { en } from '../../src/react/i18n/en.js';
+import { enMedia } from '../../src/react/i18n/en-media.js';
 import { formatDuration } from '../../src/react/format.js';
-import { formatMessage, type StatusLocale, type StatusMessages } from '../../src/react/i18n/messages.js';
+import { formatMessage, type MediaMessages, type StatusLocale, type StatusMessages } from '../../src/react/i18n/messages.js';
 import { zhCN } from '../../src/react/i18n/zh-CN.js';
 import { createMediaRegistry, type MediaRegistry } from '../../src/react/media-registry.js';
 import { createTestPattern, stopSimulatedMedia } from '../../src/simulator/media.js';
@@ -188,6 +189,18 @@ export function messagesOf(context: Pick<StoryContext, 'globals'>): StatusMessag
   return asLocale(context.globals['locale']) === 'zh-CN' ? zhCN : en;
 }
 
+/**
+ * A catalog with every string a story can show: the room components' and the
+ * media-health components' (optional in `StatusMessages`: English ones ship
+ * with each media component, from `enMedia`; `zhCN` has them all).
+ */
+export type StoryMessages = StatusMessages & MediaMessages;
+
+/** The active catalog of {@link messagesOf} with the English media strings under it, as the media components show them. */
+export function storyMessagesOf(context: Pick<StoryContext, 'globals'>): StoryMessages {
+  return { ...enMedia, ...messagesOf(context) };
+}
+
 /** A catalog template with `{elapsed}` / `{remaining}` filled with `ms` and `{code}`, `{phase}` as given. */
 export function say(messages: StatusMessages, template: string, ms = 0, values: Record<string, string | number> = {}): string {
   return formatMessage(template, {
@@ -246,7 +259,7 @@ function useThemedCanvas(frame: { current: HTMLElement | null }, theme: StoryThe
  * or a function of the active catalog for the kit's own words, so the same
  * promise holds in English and in zh-CN. `null` entries are skipped.
  */
-export type StoryShows = readonly string[] | ((t: StatusMessages) => readonly (string | null)[]);
+export type StoryShows = readonly string[] | ((t: StoryMessages) => readonly (string | null)[]);
 
 /**
  * The story parameter that declares what the story shows when it is done:
@@ -260,9 +273,9 @@ export type StoryShows = readonly string[] | ((t: StatusMessages) => readonly (s
  */
 export const shows = (texts: StoryShows): { shows: StoryShows } => ({ shows: texts });
 
-const promised = (declared: unknown, messages: StatusMessages): string | undefined => {
+const promised = (declared: unknown, messages: StoryMessages): string | undefined => {
   if (declared === undefined) return undefined;
-  const texts = typeof declared === 'function' ? (declared as (t: StatusMessages) => readonly (string | null)[])(messages) : declared;
+  const texts = typeof declared === 'function' ? (declared as (t: StoryMessages) => readonly (string | null)[])(messages) : declared;
   return JSON.stringify((texts as readonly (string | null)[]).filter((text): text is string => typeof text === 'string'));
 };
 
@@ -288,7 +301,7 @@ export const withKitGlobals: Decorator = (Story, context) => {
     </>
   );
   return (
-    <KitFrame theme={asTheme(context.globals['theme'])} shows={promised(context.parameters['shows'], locale === 'zh-CN' ? zhCN : en)}>
+    <KitFrame theme={asTheme(context.globals['theme'])} shows={promised(context.parameters['shows'], storyMessagesOf(context))}>
       {status ? (
         <StatusStory status={status} locale={locale}>
           {body}

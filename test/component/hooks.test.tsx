@@ -26,6 +26,17 @@ describe('store resolution', () => {
     expect(() => renderHook(() => useRoomState())).toThrow(/StatusProvider store=\{createStatusStore\(\)\}.*pass the store/);
     vi.restoreAllMocks();
   });
+
+  it('in production the error keeps its first sentence (the fix is spelled out in development only)', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(() => renderHook(() => useRoomState())).toThrow(/^zego-status-kit: no status store found\.$/);
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+    }
+  });
 });
 
 describe('useStatus', () => {

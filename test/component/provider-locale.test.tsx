@@ -30,6 +30,21 @@ describe('StatusProvider locale', () => {
     expect(warn.mock.calls[0]![0]).toMatch(/locale="zh-CN" with "en" text.*messages=\{zhCN\}.*zego-status-kit\/react\/zh-CN/);
   });
 
+  it('says nothing in production (the warning is development-only, and leaves production bundles)', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      render(
+        <StatusProvider store={setup().store} locale="zh-CN">
+          <ReconnectingBanner />
+        </StatusProvider>,
+      );
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a catalog of the same locale, or no locale at all, does not warn; zhCN shows Chinese', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const t = setup();

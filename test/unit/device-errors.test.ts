@@ -9,6 +9,7 @@ import {
   DEVICE_ERROR_CODES,
   describeDeviceError,
   describeDeviceIssue,
+  describeDeviceOnlyIssue,
   deviceErrorEvent,
   deviceIssueReason,
   deviceOfCode,
@@ -145,5 +146,27 @@ describe('describeDeviceIssue', () => {
   it('an issue of unknown reason says the device would not start; an unknown code falls back the same way', () => {
     expect(describeDeviceIssue(issue({}))).toMatchObject({ known: true, code: 1103061, category: 'device' });
     expect(describeDeviceIssue(issue({ errorCode: 4242 }))).toMatchObject({ known: true, code: 1103061 });
+  });
+
+  // The device banner's describer: the device catalog alone, so the banner does not ship describeError's sentences.
+  it('describeDeviceOnlyIssue: as describeDeviceIssue for device codes, names and reasons; a room or stream code reads as unknown', () => {
+    const issues = [
+      issue({}),
+      issue({ errorName: 'NotAllowedError', errorCode: 1103061 }),
+      issue({ errorName: 'TypeError', errorCode: 1103065 }),
+      issue({ reason: 'in-use' }),
+      issue({ reason: 'unplugged', device: 'microphone' }),
+      issue({ reason: 'unstable', device: 'camera' }),
+      issue({ reason: 'ended', device: 'screen' }),
+      issue({ reason: 'denied', errorCode: 4242 }),
+      ...DEVICE_ERROR_CODES.map((code) => (typeof code === 'number' ? issue({ errorCode: code }) : issue({ errorName: code }))),
+    ];
+    for (const each of issues) {
+      expect(describeDeviceOnlyIssue(each)).toEqual(describeDeviceIssue(each));
+      expect(describeDeviceOnlyIssue(each, zhCNErrors)).toEqual(describeDeviceIssue(each, zhCNErrors));
+    }
+    // 1002033 is a room code: describeDeviceIssue says what describeError says; the device banner, that the device would not start.
+    expect(describeDeviceIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1002033, known: true });
+    expect(describeDeviceOnlyIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1103061, known: true, category: 'device' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEVICE_ERROR_CODES } from '../../src/core/device-error.js';
-import { describeError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
+import { describeError, describeRoomError, ERROR_CODES, type ErrorMessages } from '../../src/core/errors.js';
 import { zhCNErrors } from '../../src/core/errors-zh-CN.js';
 
 const REQUIRED = [
@@ -117,3 +117,26 @@ describe('describeError', () => {
     expect(ERROR_CODES.every((c) => Number.isInteger(c) && c > 0)).toBe(true);
   });
 });
+
+// The room components (banner, kick-out dialog) describe what a room reports
+// with describeRoomError, so they do not carry the publish and play sentences.
+describe('describeRoomError', () => {
+  const STREAM_CODES = [1003020, 1003021, 1003025, 1004002, 1004020, 1004025, 1103051, 1104031, 1104039];
+
+  it('describes every room and token code as describeError does, in both locales', () => {
+    const roomCodes = ERROR_CODES.filter((code) => !STREAM_CODES.includes(code));
+    expect(roomCodes).toEqual(expect.arrayContaining([1000017, 1002031, 1002033, 1002050, 1002053, 1002055, 1002078, 1102016, 1102018]));
+    for (const code of [0, 4242, ...roomCodes]) {
+      expect(describeRoomError(code), String(code)).toEqual(describeError(code));
+      expect(describeRoomError(code, zhCNErrors), String(code)).toEqual(describeError(code, zhCNErrors));
+    }
+  });
+
+  it('gives a publish or play code, which no room event carries, the generic sentence with its code', () => {
+    for (const code of STREAM_CODES) {
+      expect(ERROR_CODES).toContain(code);
+      expect(describeRoomError(code)).toEqual({ code, category: 'unknown', message: `Unexpected error (code ${code}).`, known: false });
+    }
+  });
+});
+

@@ -9,6 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the size-limit config is plain JavaScript, without types.
+import { MEDIA_STEP, SECTION_1 } from '../../.size-limit.mjs';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## 1. Drop-in components'), readme.indexOf('## 2. Headless hooks'));
@@ -36,3 +38,28 @@ describe('README drop-in', () => {
     expect(hook).toMatch(/const login = zg\.loginRoom\(/);
   });
 });
+
+/** The names a README block imports from 'zego-status-kit' (core) and 'zego-status-kit/react'. */
+function importsOf(block: string): { core: string[]; react: string[] } {
+  const from = (entry: string) =>
+    [...block.matchAll(new RegExp(`import \\{([^}]*)\\} from '${entry}';`, 'g'))].flatMap((m) => m[1]!.split(',').map((name) => name.trim()).filter(Boolean)).sort();
+  return { core: from('zego-status-kit'), react: from('zego-status-kit/react') };
+}
+
+// `npm run size` measures what the README's section 1, and section 1 with the
+// media health step, import (issue 15: the size table reports these same
+// entries); .size-limit.mjs lists the names, this keeps them the README's.
+describe('README drop-in sizes', () => {
+  const sorted = (names: { core: string[]; react: string[] }) => ({ core: [...names.core].sort(), react: [...names.react].sort() });
+
+  it("section 1's size check imports exactly what section 1 imports", () => {
+    expect(importsOf(blocks[0]!)).toEqual(sorted(SECTION_1));
+  });
+
+  it("the media step's size check adds exactly what the media step imports", () => {
+    const step = blocks.find((block) => block.includes('mediaHealth()'));
+    expect(step).toBeDefined();
+    expect(importsOf(step!)).toEqual(sorted(MEDIA_STEP));
+  });
+});
+

@@ -19,8 +19,8 @@ function gate(change: string) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(
     file,
-    `import real, { BUDGETS, LIVEKIT_BANNER_BYTES } from ${JSON.stringify(join(root, '.size-limit.mjs'))};\n` +
-      `export { BUDGETS, LIVEKIT_BANNER_BYTES };\nlet checks = [...real];\n${change}\nexport default checks;\n`,
+    `import real, { BUDGETS, LIVEKIT_BANNER_BYTES, MEDIA_ON_TOP, OVER_BUDGET as REAL_OVER } from ${JSON.stringify(join(root, '.size-limit.mjs'))};\n` +
+      `export { BUDGETS, LIVEKIT_BANNER_BYTES, MEDIA_ON_TOP };\nlet checks = [...real];\nlet overBudget = { ...REAL_OVER };\n${change}\nexport default checks;\nexport { overBudget as OVER_BUDGET };\n`,
   );
   const result = spawnSync(process.execPath, ['scripts/size-gate.mjs', '--config-only'], {
     cwd: root,
@@ -42,10 +42,20 @@ describe('size gate: every named budget is required', { timeout: 30_000 }, () =>
     ['styles.css'],
     ['createStatusStore alone'],
     ['store + provider + useRoomState'],
+    ['store with mediaHealth() + provider + DeviceErrorBanner'],
   ])('fails when the "%s" budget is deleted', (name) => {
     const { status, output } = gate(`checks = checks.filter((c) => c.name !== ${JSON.stringify(name)});`);
     expect(status).toBe(1);
     expect(output).toContain(`budget "${name}": no check`);
+  });
+
+  it('an over-budget ceiling must name a budget, and hold a number of bytes', () => {
+    const unknown = gate(`overBudget = { ...overBudget, 'no such check': 5000 };`);
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toContain('OVER_BUDGET names "no such check", which is no named budget');
+    const junk = gate(`overBudget = { ...overBudget, 'styles.css': 'lots' };`);
+    expect(junk.status).toBe(1);
+    expect(junk.output).toContain('OVER_BUDGET "styles.css": ceiling lots is not a number of bytes');
   });
 
   it('fails when a budget loses its limit ("for the record") or has another one', () => {
@@ -55,6 +65,12 @@ describe('size gate: every named budget is required', { timeout: 30_000 }, () =>
     const raised = gate(`checks = checks.map((c) => c.name === 'createStatusStore alone' ? { ...c, limit: '6 KB' } : c);`);
     expect(raised.status).toBe(1);
     expect(raised.output).toContain('budget "createStatusStore alone": limit 6 KB, BUDGETS says 4 KB');
+  });
+
+  it("fails when the base of issue 14's media component bound is not measured", () => {
+    const { status, output } = gate(`checks = checks.filter((c) => c.name !== 'store with mediaHealth() + provider');`);
+    expect(status).toBe(1);
+    expect(output).toContain('MEDIA_ON_TOP names "store with mediaHealth() + provider", which is no check');
   });
 
   it('fails when a JavaScript check is not measured as shipped (zustand bundled, no zh-CN, no devtools)', () => {

@@ -1,9 +1,13 @@
 import { forwardRef, type HTMLAttributes, type Ref } from 'react';
 import { kitClass, liveRegion, type ThemingProps } from '../class-names.js';
+import { useMessages } from '../context.js';
+import { enRetry } from '../i18n/en.js';
 import { enDevice } from '../i18n/en-media.js';
 import { actionButton, textPart } from '../parts.js';
 import { useDeviceError, type DeviceErrorOptions } from './use-device-error.js';
-import { useMediaMessages } from './use-media-messages.js';
+
+// The banner's own English strings (a provider's catalog goes over them).
+const EN = /* @__PURE__ */ Object.assign({}, enDevice, enRetry);
 
 /**
  * Props of {@link DeviceErrorBanner}.
@@ -54,7 +58,7 @@ export const DeviceErrorBanner = forwardRef(function DeviceErrorBanner(
   ref: Ref<HTMLDivElement>,
 ) {
   const view = useDeviceError({ store, messages, onRetry });
-  const text = useMediaMessages(enDevice, messages);
+  const text = useMessages(EN, messages);
   const { issue } = view;
   const live = liveRegion(!!issue);
   // Mounted while hidden too (empty), keyed by role: a problem inserts a fresh role="alert".

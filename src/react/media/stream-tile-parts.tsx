@@ -10,7 +10,7 @@ import { formatMessage, type MediaMessages } from '../i18n/messages.js';
 import { actionButton, textPart } from '../parts.js';
 import type { AutoplayBlocked } from '../../core/media-events.js';
 import { resumeBlockedMedia } from './autoplay-registry.js';
-import { useQualityGrade } from './use-quality-grade.js';
+import { useStreamQualityGrade } from './use-quality-grade.js';
 
 /** The English strings of a tile. @internal */
 export const enStreamView = /* @__PURE__ */ Object.assign({}, enTile, enAutoplay);
@@ -64,7 +64,7 @@ export function StreamTileBar({
   unstyled: boolean | undefined;
 }) {
   // In a child of its own: a grade change re-renders this bar, not the video.
-  const weak = useQualityGrade({ streamID }, store) >= WEAK;
+  const weak = useStreamQualityGrade(streamID, store) >= WEAK;
   return (
     <div className={kitClass(unstyled, 'zsk-stream__bar')}>
       {label !== undefined && textPart(unstyled, 'zsk-stream__name', label)}

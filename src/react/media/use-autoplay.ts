@@ -6,13 +6,12 @@
 import type { AutoplayBlock } from '../../core/media-health.js';
 import { selectAutoplayBlocked } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
-import { useStatusStore } from '../context.js';
+import { useStatusStore, useMessages } from '../context.js';
 import { enAutoplay } from '../i18n/en-media.js';
 import type { StatusMessageOverrides } from '../i18n/messages.js';
 import { useStatus } from '../use-status.js';
 import { resumeBlockedMedia } from './autoplay-registry.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
-import { useMediaMessages } from './use-media-messages.js';
 
 /**
  * Options of {@link useAutoplay}.
@@ -69,7 +68,7 @@ export interface AutoplayView {
  */
 export function useAutoplay(options: AutoplayOptions = {}): AutoplayView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(enAutoplay, options.messages);
+  const text = useMessages(enAutoplay, options.messages);
   useMediaHealthWarning('useAutoplay', store);
   const streams = useStatus(selectAutoplayBlocked, undefined, store);
   const blocked = streams.some((block) => block.blocked === 'all');

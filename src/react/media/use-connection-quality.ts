@@ -4,11 +4,10 @@
  */
 import type { QualityGrade } from '../../core/media-events.js';
 import type { StatusStore } from '../../core/store.js';
-import { useStatusStore } from '../context.js';
+import { useStatusStore, useMessages } from '../context.js';
 import { enQuality } from '../i18n/en-media.js';
 import { formatMessage, type QualityName, type StatusMessageOverrides } from '../i18n/messages.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
-import { useMediaMessages } from './use-media-messages.js';
 import { qualityName, useQualityGrade, type QualityTarget } from './use-quality-grade.js';
 
 /**
@@ -57,7 +56,7 @@ export interface ConnectionQualityView {
  */
 export function useConnectionQuality(target: QualityTarget, options: ConnectionQualityOptions = {}): ConnectionQualityView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(enQuality, options.messages);
+  const text = useMessages(enQuality, options.messages);
   useMediaHealthWarning('ConnectionQualityIndicator', store);
   const grade = useQualityGrade(target, store);
   const quality = qualityName(grade);

@@ -3,18 +3,17 @@
  * of `DeviceErrorBanner`.
  */
 import { useRef, useState } from 'react';
-import { deviceErrorEvent, describeDeviceIssue } from '../../core/device-error.js';
+import { deviceErrorEvent, describeDeviceOnlyIssue } from '../../core/device-error.js';
 import type { ErrorCategory } from '../../core/errors.js';
 import type { DeviceKind } from '../../core/media-events.js';
 import type { DeviceIssue } from '../../core/media-health.js';
 import { selectDeviceIssues } from '../../core/media-selectors.js';
 import type { StatusStore } from '../../core/store.js';
-import { useStatusStore } from '../context.js';
+import { useStatusStore, useMessages } from '../context.js';
 import { formatMessage, type StatusMessageOverrides } from '../i18n/messages.js';
 import { enDevice } from '../i18n/en-media.js';
 import { useStatus } from '../use-status.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
-import { useMediaMessages } from './use-media-messages.js';
 
 /**
  * Options of {@link useDeviceError}.
@@ -52,7 +51,7 @@ export interface DeviceErrorView {
   readonly issues: readonly DeviceIssue[];
   /** "Can't use your camera". */
   readonly title: string | null;
-  /** What happened and what to do, from the error catalog (`describeDeviceIssue`). */
+  /** What happened and what to do, from the device part of the error catalog (as `describeDeviceIssue` says it). */
   readonly message: string | null;
   readonly category: ErrorCategory | null;
   /** Runs `onRetry` for the issue's device; undefined without `onRetry` or while a retry runs. */
@@ -76,14 +75,14 @@ export interface DeviceErrorView {
  */
 export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorView {
   const store = useStatusStore(options.store);
-  const text = useMediaMessages(enDevice, options.messages);
+  const text = useMessages(enDevice, options.messages);
   useMediaHealthWarning('DeviceErrorBanner', store);
   const issues = useStatus(selectDeviceIssues, undefined, store);
   const issue = issues[0] ?? null;
   const [pending, setPending] = useState(false);
   const latest = useRef(options.onRetry);
   latest.current = options.onRetry;
-  const described = issue && describeDeviceIssue(issue, text.errors);
+  const described = issue && describeDeviceOnlyIssue(issue, text.errors);
 
   const retry = (): void => {
     const device = issue!.device;

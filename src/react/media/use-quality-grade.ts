@@ -63,22 +63,47 @@ export type QualityTarget = { readonly streamID: string; readonly userID?: undef
  * ```
  */
 export function useQualityGrade(target: QualityTarget, store?: StatusStore): QualityGrade {
+  const { streamID } = target;
+  return useGrade(streamID ?? target.userID ?? '', streamID !== undefined ? STREAM : USER, store);
+}
+
+/**
+ * {@link useQualityGrade} of a stream: what StreamView's "Weak network" reads,
+ * without the user side. Internal to the kit.
+ *
+ * @internal
+ */
+export function useStreamQualityGrade(streamID: string, store?: StatusStore): QualityGrade {
+  return useGrade(streamID, STREAM, store);
+}
+
+/** How to read one kind of target: its grade now with the time of its report, and its media entry (its reports). */
+interface GradeSource {
+  grade(state: StatusState, id: string, now: number): [QualityGrade, number];
+  entry(state: StatusState, id: string): unknown;
+}
+
+const STREAM: GradeSource = {
+  grade(state, streamID, now) {
+    const health = selectStreamHealth(state, streamID);
+    return [selectStreamQualityGrade(state, streamID, now), Math.max(health.playQuality?.at ?? -Infinity, health.publishQuality?.at ?? -Infinity)];
+  },
+  entry: (state, streamID) => state.media?.streams.get(streamID),
+};
+
+const USER: GradeSource = {
+  grade: (state, userID, now) => [selectUserQualityGrade(state, userID, now), selectUserNetworkQuality(state, userID).at],
+  entry: (state, userID) => state.media?.users.get(userID),
+};
+
+function useGrade(id: string, source: GradeSource, store: StatusStore | undefined): QualityGrade {
   const api = useStatusStore(store);
   const { clock } = api;
-  const { streamID, userID } = target;
   const [woken, wake] = useState(0);
   // The grade now, and the time of the report it comes from.
   const read = useCallback(
-    (state: StatusState): [QualityGrade, number] => {
-      if (!hasMediaHealth(state)) return [-1, -Infinity];
-      const now = clock.now();
-      if (streamID !== undefined) {
-        const health = selectStreamHealth(state, streamID);
-        return [selectStreamQualityGrade(state, streamID, now), Math.max(health.playQuality?.at ?? -Infinity, health.publishQuality?.at ?? -Infinity)];
-      }
-      return [selectUserQualityGrade(state, userID ?? '', now), selectUserNetworkQuality(state, userID ?? '').at];
-    },
-    [clock, streamID, userID],
+    (state: StatusState): [QualityGrade, number] => (hasMediaHealth(state) ? source.grade(state, id, clock.now()) : [-1, -Infinity]),
+    [clock, id, source],
   );
   // A new selector after each wake-up: the state is the same, but the time moved.
   // Between wake-ups only this stream's or user's entry can change the grade:
@@ -88,10 +113,10 @@ export function useQualityGrade(target: QualityTarget, store?: StatusStore): Qua
       let entry: unknown = read;
       let last: QualityGrade = -1;
       return (state: StatusState) => {
-        const now = streamID !== undefined ? state.media?.streams.get(streamID) : state.media?.users.get(userID ?? '');
+        const now = source.entry(state, id);
         return now === entry ? last : ((entry = now), (last = read(state)[0]));
       };
-    }, [read, woken, streamID, userID]),
+    }, [read, woken, source, id]),
     undefined,
     api,
   );
