@@ -454,6 +454,18 @@ describe('reducer: what the mutation run left alive around reduceRoom (extendedD
     expect(t.get()).toBe(before);
   });
 
+  it('a publisher back to PUBLISHING ends its outage: the republish count starts over', () => {
+    // Mutation caught: `name === 'PUBLISHING'` → false (only PLAYING reset the count: "attempt 2" stayed
+    // on a publisher that publishes again). The "before" run counted it killed by a timeout of the loaded machine.
+    const t = loggedIn();
+    t.emit({ type: 'publisherStateUpdate', streamID: 'me', state: 'PUBLISHING', errorCode: 0 });
+    t.emit({ type: 'publisherStateUpdate', streamID: 'me', state: 'PUBLISH_REQUESTING', errorCode: 1003023 });
+    t.emit({ type: 'replayScheduled', target: 'publisher', streamID: 'me', attempt: 2, dueAt: 9 * SECOND });
+    t.emit({ type: 'replayStarted', target: 'publisher', streamID: 'me', attempt: 2 });
+    t.emit({ type: 'publisherStateUpdate', streamID: 'me', state: 'PUBLISHING', errorCode: 0 });
+    expect(t.get().publishers.get('me')).toMatchObject({ state: 'PUBLISHING', attempts: 0, replay: null, gaveUp: false });
+  });
+
   it('an engine call failure without a code or a call name is recorded as code -1 of an unknown call', () => {
     // Mutations caught: `typeof event.call === 'string'` → true, the defaults -1 and 'unknown' (no test reached them).
     const t = loggedIn();
