@@ -127,7 +127,7 @@ export function attachPublisherRetryPolicy<E = unknown>(options: PublisherRetryP
     const phase = phaseNow();
     if (hasLeft(phase)) return;
     if (phase !== undefined && phase !== 'connected') {
-      // Only LOGINED and RECONNECTED allow publishing (DESIGN §2): wait for it.
+      // Only LOGINED and RECONNECTED allow publishing (the states of "Room connection status"): wait for it.
       slot.due = true;
       return;
     }

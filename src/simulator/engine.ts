@@ -164,7 +164,7 @@ export function createEngineFactory(world: World, fx: Effects, parts: EnginePart
           return login.promise;
         }
         // With no network the SDK keeps trying for its whole retry time, then
-        // LOGIN_FAILED 1002031 'login timeout' (DESIGN §4).
+        // LOGIN_FAILED 1002031 'login timeout' (web SDK 3.12, as measured).
         session.budget = fx.after(world.roomRetryTimeMs, () => server.failLogin(session, SimulatorErrorCode.LOGIN_TIMEOUT, 'login timeout'));
         if (engine.network) session.loginTimer = fx.after(LOGIN_LATENCY_MS, () => server.completeLogin(session));
         return login.promise;

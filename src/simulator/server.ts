@@ -123,7 +123,7 @@ export function createServer(world: World, fx: Effects, players: Players, hooks:
   function broadcastStreams(session: Session, updateType: 'ADD' | 'DELETE', list: readonly ServerStream[], delay: number, deleteReason?: number): void {
     if (list.length === 0) return;
     const infos = list.map(streamInfo);
-    // Web roomStreamUpdate DELETE carries stream_delete_reason (DESIGN §2): 1 stopped,
+    // Web roomStreamUpdate DELETE carries stream_delete_reason (web SDK 3.12): 1 stopped,
     // 2 heartbeat timeout, 3 repeated login, 4 kicked.
     const extendedData = deleteReason === undefined ? '' : JSON.stringify({ stream_delete_reason: deleteReason });
     broadcast(session.roomID, session.user, delay, (receiver) => deliverStreams(receiver, updateType, infos, extendedData));
@@ -323,7 +323,7 @@ export function createServer(world: World, fx: Effects, players: Players, hooks:
       if (engine.sessions.get(session.roomID) === session) engine.sessions.delete(session.roomID);
       const login = session.login;
       session.login = null;
-      // Web 3.12 rejects first and sends LOGIN_FAILED with the message as plain-text extendedData (DESIGN §4).
+      // Web 3.12 rejects first and sends LOGIN_FAILED with the message as plain-text extendedData (as measured in Chromium).
       login?.reject(failure(code, msg));
       fx.emitRoom(engine, session.roomID, 'LOGIN_FAILED', code, msg);
     },

@@ -58,7 +58,7 @@ export function formatSimTime(ms: number): string {
   return `T+${String(minutes).padStart(2, '0')}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
 
-// Web roomStreamUpdate DELETE extendedData (DESIGN §2).
+// Web roomStreamUpdate DELETE extendedData (web SDK 3.12).
 const DELETE_REASONS: Record<number, string> = {
   1: 'stopped',
   2: 'heartbeat timeout',
