@@ -241,7 +241,8 @@ export interface DeviceErrorEventOptions {
 export function deviceErrorEvent(error: unknown, options: DeviceErrorEventOptions): DeviceErrorEvent {
   const { name, code, errorCode, message, msg } = isObject(error) ? error : ({} as Record<string, unknown>);
   const sdkCode = [code, errorCode].find((value): value is number => isNumber(value) && value >= 1_000_000) ?? 0;
-  const errorName = typeof name === 'string' && name !== 'Error' && /^[A-Z]\w*Error$/.test(name) ? name : undefined;
+  // A specific error's name ('NotAllowedError'; the pattern leaves out plain 'Error').
+  const errorName = typeof name === 'string' && /^[A-Z]\w*Error$/.test(name) ? name : undefined;
   const text = typeof message === 'string' ? message : typeof msg === 'string' ? msg : null;
   return Object.assign(
     { type: 'deviceError' as const, errorCode: sdkCode, reason: deviceIssueReason(sdkCode, errorName, text), at: options.at },

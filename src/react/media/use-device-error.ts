@@ -95,10 +95,11 @@ export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorVie
       setPending(false);
       store.dispatch(event);
     };
-    const at = () => store.clock.now();
+    // The device retried, and the time it settled.
+    const about = () => ({ ...(device && { device }), at: store.clock.now() });
     result.then(
-      () => done({ type: 'deviceRecovered', ...(device && { device }), at: at() }),
-      (error) => done(deviceErrorEvent(error, { ...(device && { device }), at: at() })),
+      () => done({ type: 'deviceRecovered', ...about() }),
+      (error) => done(deviceErrorEvent(error, about())),
     );
   };
 
