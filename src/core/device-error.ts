@@ -95,10 +95,10 @@ const DENIED = "Camera or microphone access is blocked; allow it in the browser'
 const IN_USE = 'The camera or microphone is in use by another app or failed to start; close other apps using it and try again.';
 const NO_MATCH = 'No camera or microphone matches the requested settings; choose another device and try again.';
 const NOT_STARTED = 'The camera or microphone could not be started; check the device and try again.';
-// The permission sentences (every other one is about a device).
-const HTTPS = 'Camera and microphone need a secure page; open this page over HTTPS.';
+// The permission sentences (every other one is about a device). The SDK's
+// 1103053 and the browser's SecurityError are the same `insecure` reason: one sentence.
 const NOT_ALLOWED_HERE = 'This page is not allowed to use the camera or microphone; it must be served over HTTPS and allowed by the site.';
-const PERMISSION: readonly string[] = [DENIED, HTTPS, NOT_ALLOWED_HERE];
+const PERMISSION: readonly string[] = [DENIED, NOT_ALLOWED_HERE];
 
 // describeDeviceError's own table (sentence by code or name), so that
 // describeError (in every banner) does not carry it. Every entry is about a
@@ -110,7 +110,7 @@ const DEVICE_CATALOG: { readonly [key: string]: string } = {
   1103010: 'Screen sharing could not start; try again.',
   1103042: 'Screen sharing was cancelled; choose a screen or window to share it.',
   1103043: 'This browser cannot share the screen; use a recent desktop Chrome, Edge or Firefox.',
-  1103053: HTTPS,
+  1103053: NOT_ALLOWED_HERE,
   1103061: NOT_STARTED,
   1103064: DENIED,
   1103065: IN_USE,

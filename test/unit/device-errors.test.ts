@@ -44,6 +44,11 @@ describe('describeDeviceError', () => {
     expect(describeDeviceError(1006006).message).toMatch(/plug it back in/);
   });
 
+  it("the SDK's 1103053 and the browser's SecurityError are one reason (insecure) in one English sentence", () => {
+    expect(describeDeviceError(1103053)).toMatchObject({ category: 'permission', message: describeDeviceError('SecurityError').message });
+    expect(describeDeviceError(1103053).message).toMatch(/served over HTTPS/);
+  });
+
   it('describes room codes as describeError does, and unknown names and codes as unknown', () => {
     expect(describeDeviceError(1002033)).toEqual(describeError(1002033));
     for (const odd of ['constructor', '__proto__', 'toString', 'TypeError', '1103064', '', NaN, null, {}] as unknown[]) {
