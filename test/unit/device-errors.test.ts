@@ -174,4 +174,10 @@ describe('describeDeviceIssue', () => {
     expect(describeDeviceIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1002033, known: true });
     expect(describeDeviceOnlyIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1103061, known: true, category: 'device' });
   });
+
+  it('describeDeviceOnlyIssue, given an issue whose reason is none of the reasons (bad input): that the device would not start, never a throw', () => {
+    const odd = issue({ reason: 'bogus' as DeviceIssue['reason'] });
+    expect(describeDeviceOnlyIssue(odd)).toMatchObject({ code: 1103061, known: true, category: 'device' });
+    expect(describeDeviceOnlyIssue(odd, zhCNErrors).message).toBe(zhCNErrors.codes[1103061]);
+  });
 });
