@@ -12,7 +12,7 @@
 // Core modules imported one by one (not the barrel) so the adapters pull in only what they use.
 import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/events.js';
 import { inDevelopment } from '../core/dev.js';
-import { extendedDataText, isId, isNumber, isObject, nonNegative } from '../core/guards.js';
+import { codeOr, extendedDataText, isId, isObject, nonNegative } from '../core/guards.js';
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 
@@ -69,10 +69,7 @@ const warned = /* @__PURE__ */ new WeakSet<StatusStore>();
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). @internal */
-export function readErrorCode(value: unknown): number {
-  const number = typeof value === 'string' && value.trim() ? Number(value) : value;
-  return isNumber(number) ? number : 0;
-}
+export const readErrorCode = (value: unknown): number => codeOr(value, 0);
 
 /** `{ extendedData }` to spread into an event, when there is any (as text: the web SDK sends JSON or plain text). */
 function withExtendedData(value: unknown) {
