@@ -62,8 +62,12 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
-/** Stores already warned that events came for a room whose login they never saw: one warning each. */
-const warned = /* @__PURE__ */ new WeakSet<StatusStore>();
+/**
+ * Stores already warned that events came for a room whose login they never
+ * saw: one warning each. Created by the first warning, so a production
+ * bundle, which has no warnings, does not create it.
+ */
+let warned: WeakSet<StatusStore> | undefined;
 
 /** Its properties if `value` is an object; else an object with none (no prototype either). @internal */
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
@@ -79,7 +83,7 @@ function withExtendedData(value: unknown) {
 
 /** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native SDKs, "Room connection status"). @internal */
 export function readUpdateType(value: unknown): UpdateType | undefined {
-  const upper = typeof value === 'string' ? value.toUpperCase() : value === 0 ? 'ADD' : value === 1 ? 'DELETE' : undefined;
+  const upper = typeof value === 'string' ? value.toUpperCase() : ['ADD', 'DELETE'][value as number];
   return upper === 'ADD' || upper === 'DELETE' ? upper : undefined;
 }
 
@@ -195,9 +199,10 @@ export function connectEngine(
         // attached after `loginRoom`, so the store missed the login. Decided
         // before the event is dispatched, given after. (Inside inDevelopment:
         // a production bundle has none of it.)
-        let warning: string | null = null;
+        let warning: string | undefined;
         inDevelopment(() => {
           const { roomID, reason } = fields;
+          warned ??= new WeakSet();
           if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT') return;
           const { rooms, leftRoomIDs } = store.getState();
           if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return;

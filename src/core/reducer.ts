@@ -192,8 +192,8 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     // phase stays (unchanged, the error kept).
     if (fails(to) || (!to && !fails(prev.phase))) next.lastError = { code: errorCode, reason, at, extendedData };
     // Kick-out details describe the kick-out only; any other phase drops them.
-    if (next.phase !== 'kicked') next.kickout = null;
-    if (to === 'kicked') next.kickout = { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData };
+    // (A kick-out's details exist only in phase kicked, which only LOGOUT_FAILED keeps.)
+    if (to) next.kickout = to === 'kicked' ? { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData } : null;
   } else {
     // (No reason: a stream or user update.)
     const update = event as RoomStreamUpdateEvent | RoomUserUpdateEvent;
@@ -288,20 +288,15 @@ function updateStreamStatus(
   ended = false,
 ): StatusState {
   const { streamID, at } = event;
-  const key = target === 'player' ? 'players' : target === 'publisher' ? 'publishers' : null;
+  const key = (target === 'player' || target === 'publisher') && (`${target}s` as const);
   if (!key || !isId(streamID)) return state;
   const map = state[key] as PersistentMap<StreamStatus>;
   const current = map.get(streamID) ?? (key === 'players' ? createPlayerStatus : createPublisherStatus)(streamID, at);
   const next = update(current);
   // An entry back at its default says nothing the default does not: drop it,
-  // so players of streams long gone do not pile up.
-  const idle =
-    (next.state === 'NO_PLAY' || next.state === 'NO_PUBLISH') &&
-    next.errorCode === 0 &&
-    next.replay === null &&
-    next.attempts === 0 &&
-    !next.gaveUp &&
-    next.lastError === null;
+  // so players of streams long gone do not pile up. (NO_PLAY or NO_PUBLISH;
+  // errorCode and attempts are finite numbers, replay and lastError objects or null.)
+  const idle = next.state.startsWith('NO_') && !next.errorCode && !next.replay && !next.attempts && !next.gaveUp && !next.lastError;
   const result = copyState(state);
   result[key] = (next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next)) as PersistentMap<never>;
   // A playback the app or policy ended (a stop, a cancelled replay) of a stream
