@@ -18,6 +18,11 @@
 // args-table defaults the ReconnectingBanner's JSDoc gives.
 // test-results/screenshots/report.json lists every story, pass, promise and
 // ink count.
+// A story or docs page that fails is opened once more on a fresh page load:
+// if it passes then, it is listed as a flake (with its first try's problems)
+// and does not fail the run; a real fault fails both times. A docs page
+// plays every story on it at once on a shared 2-core machine, where a play
+// function's wait can run out once.
 //
 //   node scripts/storybook-smoke.mjs            # build if stale, then test
 //   node scripts/storybook-smoke.mjs --rebuild  # always build first
@@ -319,41 +324,88 @@ async function checkDocs() {
   const docs = Object.values(index.entries ?? {}).filter((entry) => entry.type === 'docs' && picked(entry.id));
   mkdirSync(join(shotDir, 'docs'), { recursive: true });
   for (const entry of docs) {
-    errors = [];
     const opened = Date.now();
-    const problems = [];
-    const file = join(shotDir, 'docs', `${entry.id}--dark.png`);
-    try {
-      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs&globals=theme:dark`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs'), null, { timeout: STORY_TIMEOUT_MS });
-      // Stories in frames of their own (inline: false) load and play; give them a moment.
-      // Stories in frames of their own (inline: false) load lazily, as they scroll into view: scroll
-      // through once, then give them a moment to load and play (an artifact: the story passes check them).
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-          scrollTo(0, y);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-        }
-        scrollTo(0, 0);
-      });
-      await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: 20_000 }).catch(() => undefined)));
-      await page.waitForTimeout(1500);
-      const facts = await page.evaluate(docsFacts);
-      // A full docs page is tall (the Playground's: 24,000 px, 16 live frames): on a loaded
-      // 2-core machine its screenshot alone took over Playwright's default 30 s.
-      await page.screenshot({ path: file, fullPage: true, timeout: 2 * STORY_TIMEOUT_MS });
-      if (facts.unthemed > 0) problems.push(`${facts.unthemed} of ${facts.previews} story previews not filled by the dark theme (${facts.expected})`);
-      for (const link of facts.rawLinks) problems.push(`raw TSDoc link in the page: ${link}`);
-      for (const text of DOCS_DEFAULTS[entry.id] ?? []) if (!facts.text.includes(text)) problems.push(`args table default not shown: ${text}`);
-    } catch (error) {
-      problems.push(`docs page: ${error.message.split('\n')[0]}`);
+    let problems = await checkDoc(entry);
+    let retried;
+    if (problems.length) {
+      retried = problems;
+      problems = await checkDoc(entry);
+      if (!problems.length) flaky.push({ id: `${entry.id} (docs, dark)`, problems: retried });
     }
-    problems.push(...errors.filter((error) => !/did not finish/.test(error)));
-    report.push({ id: entry.id, title: entry.title, name: entry.name, pass: 'docs (dark)', problems });
-    console.log(`[smoke] ${problems.length ? 'FAIL' : 'ok  '} docs  ${entry.id} (${seconds(opened)} s)`);
+    const file = join(shotDir, 'docs', `${entry.id}--dark.png`);
+    report.push({ id: entry.id, title: entry.title, name: entry.name, pass: 'docs (dark)', problems, ...(retried ? { firstTry: retried } : {}) });
+    console.log(`[smoke] ${problems.length ? 'FAIL' : retried ? 'ok (2nd try)' : 'ok  '} docs  ${entry.id} (${seconds(opened)} s)`);
     if (problems.length) failures.push({ id: `${entry.id} (docs, dark)`, file, problems });
   }
 }
+
+/** Opens one docs page in the dark theme and checks it: its problems. */
+async function checkDoc(entry) {
+  errors = [];
+  const problems = [];
+  const file = join(shotDir, 'docs', `${entry.id}--dark.png`);
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs&globals=theme:dark`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs'), null, { timeout: STORY_TIMEOUT_MS });
+    // Stories in frames of their own (inline: false) load lazily, as they scroll into view: scroll
+    // through once, then give them a moment to load and play (an artifact: the story passes check them).
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+        scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      scrollTo(0, 0);
+    });
+    await Promise.all(page.frames().map((frame) => frame.waitForLoadState('load', { timeout: 20_000 }).catch(() => undefined)));
+    await page.waitForTimeout(1500);
+    const facts = await page.evaluate(docsFacts);
+    // A full docs page is tall (the Playground's: 24,000 px, 16 live frames): on a loaded
+    // 2-core machine its screenshot alone took over Playwright's default 30 s.
+    await page.screenshot({ path: file, fullPage: true, timeout: 2 * STORY_TIMEOUT_MS });
+    if (facts.unthemed > 0) problems.push(`${facts.unthemed} of ${facts.previews} story previews not filled by the dark theme (${facts.expected})`);
+    for (const link of facts.rawLinks) problems.push(`raw TSDoc link in the page: ${link}`);
+    for (const text of DOCS_DEFAULTS[entry.id] ?? []) if (!facts.text.includes(text)) problems.push(`args table default not shown: ${text}`);
+  } catch (error) {
+    problems.push(`docs page: ${error.message.split('\n')[0]}`);
+  }
+  problems.push(...errors.filter((error) => !/did not finish/.test(error)));
+  return problems;
+}
+/** Opens one story and checks it: its problems, ink and promised texts. */
+async function checkStory(story, pass, first) {
+  const finished = await openStory(story.id, pass, first);
+  const problems = [...errors];
+  if (finished && (finished.status !== 'success' || finished.reports.some((r) => r.status === 'failed'))) {
+    problems.push(`story did not pass: ${describeFinished(finished)}`);
+  }
+  const file = join(shotDir, pass.name, `${story.id}.png`);
+  let ink = 0;
+  let promised = { declared: false, promises: [], missing: [] };
+  try {
+    const facts = await page.evaluate(layoutFacts);
+    const shot = await page.screenshot({ path: file, fullPage: true });
+    ink = await page.evaluate(inkOf, { base64: shot.toString('base64'), skip: facts.captions });
+    promised = await page.evaluate(checkPromises);
+    if (facts.canvas !== facts.story) problems.push(`the theme does not fill the canvas: the page is ${facts.canvas}, the story ${facts.story}`);
+  } catch (error) {
+    problems.push(`screenshot: ${error.message.split('\n')[0]}`);
+  }
+  if (ink < MIN_INK_PIXELS) problems.push(`blank canvas: ${ink} pixels differ from the background outside the caption (at least ${MIN_INK_PIXELS})`);
+  if (!promised.declared) {
+    problems.push(`declares no promised text: give "${story.title}" / "${story.name}" parameters.shows (see stories/support/status-story.tsx)`);
+  }
+  for (const text of promised.missing) problems.push(`promised text not visible: "${text}"`);
+  return { file, ink, promised, problems };
+}
+
+/**
+ * Stories and docs pages that failed once and passed when opened again on a
+ * fresh page load: a timing flake of this harness on a loaded machine (the
+ * story passes on its own). Listed in the output and the report, not failed;
+ * a real fault fails both times.
+ */
+const flaky = [];
+
 rmSync(shotDir, { recursive: true, force: true });
 try {
   for (const pass of PASSES) {
@@ -361,31 +413,20 @@ try {
     let first = true;
     for (const story of pass.stories) {
       const opened = Date.now();
-      const finished = await openStory(story.id, pass, first);
+      let result = await checkStory(story, pass, first);
       first = false;
-      const problems = [...errors];
-      if (finished && (finished.status !== 'success' || finished.reports.some((r) => r.status === 'failed'))) {
-        problems.push(`story did not pass: ${describeFinished(finished)}`);
+      let retried;
+      if (result.problems.length) {
+        retried = result.problems;
+        // Once more, on a fresh load of the page (the next story loads it again too).
+        result = await checkStory(story, pass, true);
+        first = true;
+        if (!result.problems.length) flaky.push({ id: `${story.id} (${pass.name})`, problems: retried });
       }
-      const file = join(shotDir, pass.name, `${story.id}.png`);
-      let ink = 0;
-      let promised = { declared: false, promises: [], missing: [] };
-      try {
-        const facts = await page.evaluate(layoutFacts);
-        const shot = await page.screenshot({ path: file, fullPage: true });
-        ink = await page.evaluate(inkOf, { base64: shot.toString('base64'), skip: facts.captions });
-        promised = await page.evaluate(checkPromises);
-        if (facts.canvas !== facts.story) problems.push(`the theme does not fill the canvas: the page is ${facts.canvas}, the story ${facts.story}`);
-      } catch (error) {
-        problems.push(`screenshot: ${error.message.split('\n')[0]}`);
-      }
-      if (ink < MIN_INK_PIXELS) problems.push(`blank canvas: ${ink} pixels differ from the background outside the caption (at least ${MIN_INK_PIXELS})`);
-      if (!promised.declared) {
-        problems.push(`declares no promised text: give "${story.title}" / "${story.name}" parameters.shows (see stories/support/status-story.tsx)`);
-      }
-      for (const text of promised.missing) problems.push(`promised text not visible: "${text}"`);
-      report.push({ id: story.id, title: story.title, name: story.name, pass: pass.name, ink, shows: promised.promises, problems });
-      console.log(`[smoke] ${problems.length ? 'FAIL' : 'ok  '} ${pass.name.padEnd(5)} ${story.id} (${seconds(opened)} s, ink ${ink} px, ${promised.promises.length} texts)`);
+      const { file, ink, promised, problems } = result;
+      report.push({ id: story.id, title: story.title, name: story.name, pass: pass.name, ink, shows: promised.promises, problems, ...(retried ? { firstTry: retried } : {}) });
+      const verdict = problems.length ? 'FAIL' : retried ? 'ok (2nd try)' : 'ok  ';
+      console.log(`[smoke] ${verdict} ${pass.name.padEnd(5)} ${story.id} (${seconds(opened)} s, ink ${ink} px, ${promised.promises.length} texts)`);
       if (problems.length) failures.push({ id: `${story.id} (${pass.name})`, file, problems });
     }
   }
@@ -397,6 +438,10 @@ try {
   writeFileSync(join(shotDir, 'report.json'), JSON.stringify(report, null, 2));
 }
 
+if (flaky.length > 0) {
+  console.log(`\n[smoke] ${flaky.length} passed only on a second try (a timing flake on this machine; the first try's problems):`);
+  for (const flake of flaky) console.log(`- ${flake.id}: ${flake.problems.join('; ').slice(0, 300)}`);
+}
 if (failures.length > 0) {
   console.error(`\n[smoke] FAILED: ${failures.length} of ${report.length} story screenshots`);
   for (const failure of failures) {

@@ -17,6 +17,8 @@
 //   non-zero (an unhandled error or rejection, a failed browser launch)
 //   counts one failure more when nothing else explains it.
 // - Each other gate (typecheck, build, bench budgets, size, ...) is one check.
+// The notes name the failed tests and end with each failed gate's last lines
+// (scripts/test.mjs keeps them), so a CI log read from its end says why.
 // Exits 1 when anything failed, so .ci/run's status and its line agree.
 //
 //   node scripts/summary.mjs [results-dir] [--expected file]   (default test-results, test/expected-tests.json)
@@ -57,6 +59,8 @@ if (record) {
 }
 
 const notes = [];
+/** Failed tests named in the summary; the rest are in vitest.json. */
+const FAILED_TESTS_SHOWN = 10;
 let passed = 0;
 let failed = 0;
 
@@ -99,7 +103,17 @@ if (!report) {
     }
   }
   failed += testsFailed + notRun + missing;
-  if (testsFailed > 0) notes.push(`${testsFailed} tests failed`);
+  if (testsFailed > 0) {
+    notes.push(`${testsFailed} tests failed`);
+    // Which ones, with the first line of why: CI shows only the end of the log.
+    const failures = report.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => `  ${relative(process.cwd(), file.name)} > ${test.fullName}: ${String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)}`),
+    );
+    notes.push(...failures.slice(0, FAILED_TESTS_SHOWN));
+    if (failures.length > FAILED_TESTS_SHOWN) notes.push(`  ... and ${failures.length - FAILED_TESTS_SHOWN} more (test-results/vitest.json)`);
+  }
   if (vitestGate && !vitestGate.passed && testsFailed + notRun + missing === 0) {
     failed += 1;
     notes.push(`vitest exited ${vitestGate.exitCode ?? 'non-zero'} with no failing test: an unhandled error or rejection (see its output)`);
@@ -111,7 +125,8 @@ for (const gate of gates) {
   if (gate.passed) passed += 1;
   else {
     failed += 1;
-    notes.push(`gate failed: ${gate.name}`);
+    notes.push(`gate failed: ${gate.name}${gate.tail?.length ? '; the end of its output:' : ''}`);
+    for (const line of gate.tail ?? []) notes.push(`  | ${line}`);
   }
 }
 for (const note of notes) console.log(`[summary] ${note}`);

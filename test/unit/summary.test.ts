@@ -154,6 +154,25 @@ describe('summary.mjs against recorded report shapes', { timeout: 60_000 }, () =
     expect(summary.notes).toContain('gate failed: bench budgets');
   });
 
+  it('names the failed tests and ends with a failed gate\'s last lines, right above the line CI reads', () => {
+    const cwd = workspace({ expected: { 'test/unit/': 2 } });
+    const vitest = report(cwd, { 'test/unit/a.test.ts': ['passed', 'failed'] });
+    (vitest.testResults[0]!.assertionResults[1]!.failureMessages as string[]).push('AssertionError: expected 1 to be 2\n    at a.test.ts:3');
+    writeFileSync(join(cwd, 'test-results/vitest.json'), JSON.stringify(vitest));
+    const smoke = { name: 'storybook build + smoke', passed: false, exitCode: 1, tail: ['[smoke] FAILED: 1 of 235 story screenshots', '  promised text not visible: "Reconnecting"'] };
+    writeFileSync(join(cwd, 'test-results/gates.json'), JSON.stringify([vitestGate(false), smoke]));
+    const summary = summarize(cwd);
+    expect(summary.line).toBe('1 passed, 2 failed');
+    expect(summary.notes).toContain('test/unit/a.test.ts > test 1: AssertionError: expected 1 to be 2');
+    expect(summary.notes).not.toContain('at a.test.ts:3');
+    const lines = summary.notes.split('\n');
+    expect(lines.slice(-3)).toEqual([
+      '[summary] gate failed: storybook build + smoke; the end of its output:',
+      '[summary]   | [smoke] FAILED: 1 of 235 story screenshots',
+      '[summary]   |   promised text not visible: "Reconnecting"',
+    ]);
+  });
+
   it('--record writes the floors from the last report, per folder: the tests that ran, passed or failed', () => {
     const cwd = workspace({ expected: { 'test/unit/': 1 } });
     writeFileSync(join(cwd, 'test-results/vitest.json'), JSON.stringify(report(cwd, { 'test/unit/a.test.ts': ['passed', 'passed'], 'stories/b.stories.tsx': ['passed', 'failed'] })));
