@@ -288,7 +288,7 @@ function updateStreamStatus(
   ended = false,
 ): StatusState {
   const { streamID, at } = event;
-  const key = (target === 'player' || target === 'publisher') && (`${target}s` as const);
+  const key = target === 'player' ? 'players' : target === 'publisher' ? 'publishers' : null;
   if (!key || !isId(streamID)) return state;
   const map = state[key] as PersistentMap<StreamStatus>;
   const current = map.get(streamID) ?? (key === 'players' ? createPlayerStatus : createPublisherStatus)(streamID, at);
