@@ -328,7 +328,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
     case 'publisherStateUpdate':
     case 'playerStateUpdate': {
       const player = event.type === 'playerStateUpdate';
-      const name = player ? toPlayerState(event.state) : toPublisherState(event.state);
+      const name = (player ? toPlayerState : toPublisherState)(event.state);
       const { errorCode } = event;
       if (!name || !isNumber(errorCode)) return state;
       return updateStreamStatus(
