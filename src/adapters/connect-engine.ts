@@ -83,7 +83,7 @@ function withExtendedData(value: unknown) {
 
 /** `ADD`/`DELETE` in any spelling, or ZegoUpdateType 0 Add / 1 Delete (native SDKs, "Room connection status"). @internal */
 export function readUpdateType(value: unknown): UpdateType | undefined {
-  const upper = typeof value === 'string' ? value.toUpperCase() : ['ADD', 'DELETE'][value as number];
+  const upper = typeof value === 'string' ? value.toUpperCase() : value === 0 ? 'ADD' : value === 1 ? 'DELETE' : undefined;
   return upper === 'ADD' || upper === 'DELETE' ? upper : undefined;
 }
 

@@ -308,11 +308,11 @@ describe('connectZegoNative', () => {
     expect(selectRoom(store.getState(), 'r1').streams.has('s')).toBe(false); // 1 = Delete
   });
 
-  it('reads ZegoUpdateType 0 and 1 (or ADD / DELETE in any case); any other value drops the update', () => {
+  it('reads ZegoUpdateType 0 and 1 (or ADD / DELETE in any case); any other value, even one that reads as "0" or "1", drops the update', () => {
     const { store, engine } = setup();
     connectZegoNative(engine, store);
     const has = (streamID: string) => selectRoom(store.getState(), 'r1').streams.has(streamID);
-    const bad = [2, -1, 0.5, Number.NaN, true, null, {}, [], 'length', 'ADDED'];
+    const bad = [2, -1, 0.5, Number.NaN, true, null, {}, [], [0], [1], { toString: () => '1' }, 'length', 'ADDED'];
     // Read as neither ADD (nothing added) nor DELETE (nothing removed).
     engine.emit('roomStreamUpdate', 'r1', 'add', [{ streamID: 'kept' }], '');
     for (const value of bad) engine.emit('roomStreamUpdate', 'r1', value, [{ streamID: 'kept' }, { streamID: 'new' }], '');
