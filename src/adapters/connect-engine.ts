@@ -12,7 +12,7 @@
 // Core modules imported one by one (not the barrel) so the adapters pull in only what they use.
 import type { StatusEvent, UpdateType, ZegoStream, ZegoUser } from '../core/events.js';
 import { inDevelopment } from '../core/dev.js';
-import { extendedDataText, isId, isNumber, isObject, nonNegative } from '../core/guards.js';
+import { codeOr, extendedDataText, isId, isObject, nonNegative } from '../core/guards.js';
 import { toPlayerState, toPublisherState, toRoomReason } from '../core/states.js';
 import type { StatusStore } from '../core/store.js';
 
@@ -62,17 +62,18 @@ export interface EngineEmitterLike {
 type Fields = Record<string, unknown> | undefined;
 
 
-/** Stores already warned that events came for a room whose login they never saw: one warning each. */
-const warned = /* @__PURE__ */ new WeakSet<StatusStore>();
+/**
+ * Stores already warned that events came for a room whose login they never
+ * saw: one warning each. Created by the first warning, so a production
+ * bundle, which has no warnings, does not create it.
+ */
+let warned: WeakSet<StatusStore> | undefined;
 
 /** Its properties if `value` is an object; else an object with none (no prototype either). @internal */
 export const propsOf = (value: unknown): Record<string, unknown> => (isObject(value) ? value : { __proto__: null });
 
 /** Error codes arrive as numbers; a numeric string is read as its number; anything else means "no error" (0). @internal */
-export function readErrorCode(value: unknown): number {
-  const number = typeof value === 'string' && value.trim() ? Number(value) : value;
-  return isNumber(number) ? number : 0;
-}
+export const readErrorCode = (value: unknown): number => codeOr(value, 0);
 
 /** `{ extendedData }` to spread into an event, when there is any (as text: the web SDK sends JSON or plain text). */
 function withExtendedData(value: unknown) {
@@ -198,9 +199,10 @@ export function connectEngine(
         // attached after `loginRoom`, so the store missed the login. Decided
         // before the event is dispatched, given after. (Inside inDevelopment:
         // a production bundle has none of it.)
-        let warning: string | null = null;
+        let warning: string | undefined;
         inDevelopment(() => {
           const { roomID, reason } = fields;
+          warned ??= new WeakSet();
           if (warned.has(store) || !isId(roomID) || reason === 'LOGINING' || reason === 'LOGOUT') return;
           const { rooms, leftRoomIDs } = store.getState();
           if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return;

@@ -12,6 +12,13 @@ export const isId = (value: unknown): value is string => typeof value === 'strin
 /** A finite number, without coercion (unlike the global `isFinite`). @internal */
 export const isNumber = Number.isFinite as (value: unknown) => value is number;
 
+/** `value` when it is a finite number, else `fallback`. @internal */
+export const numberOr = <T>(value: unknown, fallback: T): number | T => (isNumber(value) ? value : fallback);
+
+/** A number, or numeric text (`"2"`: JSON and SDKs send codes either way), as its number; else `fallback`. @internal */
+export const codeOr = <T>(value: unknown, fallback: T): number | T =>
+  numberOr(typeof value === 'string' && value.trim() ? Number(value) : value, fallback);
+
 /** A non-null object (arrays included). @internal */
 export const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 

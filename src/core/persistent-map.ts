@@ -103,7 +103,7 @@ export class PersistentMap<V> implements Iterable<[string, V]> {
   static #empty = new PersistentMap<never>(0);
 
   /** The number of entries. */
-  readonly size: number;
+  declare readonly size: number;
   readonly #root: Node<V> | undefined;
 
   private constructor(size: number, root?: Node<V>) {

@@ -5,7 +5,7 @@
  * Unchanged slices keep their identity, so selectors stay cheap.
  */
 import type { RoomStateChangedEvent, RoomStreamUpdateEvent, RoomUserUpdateEvent, StatusEvent, ZegoUser } from './events.js';
-import { clip, extendedDataText, isId, isNumber, isObject } from './guards.js';
+import { clip, codeOr, extendedDataText, isId, isNumber, isObject, nonNegative, numberOr } from './guards.js';
 import { PersistentMap } from './persistent-map.js';
 import { REASON_PHASE, toPlayerState, toPublisherState, toRoomReason, type RoomPhase } from './states.js';
 import {
@@ -73,8 +73,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // for each kind of object: this is the per-event hot path (~1 µs
 // per event), where `{ ...spread, override }` costs several times more.
 function copyState(state: StatusState): Mutable<StatusState> {
-  const { rooms, publishers, players, currentRoomID, leftRoomIDs, config, media } = state;
-  return { rooms, publishers, players, currentRoomID, leftRoomIDs, config, media };
+  return {
+    rooms: state.rooms,
+    publishers: state.publishers,
+    players: state.players,
+    currentRoomID: state.currentRoomID,
+    leftRoomIDs: state.leftRoomIDs,
+    config: state.config,
+    media: state.media,
+  };
 }
 
 function copyRoom(room: RoomStatus): Mutable<RoomStatus> {
@@ -98,8 +105,10 @@ function copyRoom(room: RoomStatus): Mutable<RoomStatus> {
 
 type RoomEvent = RoomStateChangedEvent | RoomStreamUpdateEvent | RoomUserUpdateEvent;
 
+/** Failed or kicked out: a phase with an error that explains it. */
+const fails = (phase: RoomPhase | null): boolean => phase === 'failed' || phase === 'kicked';
 /** Out of the room: logged out, failed or kicked out. The SDK sends its stream and user updates only to members. */
-const isOut = (phase: RoomPhase): boolean => phase === 'idle' || phase === 'failed' || phase === 'kicked';
+const isOut = (phase: RoomPhase | null): boolean => phase === 'idle' || fails(phase);
 
 // Memory stays bounded however many streams and rooms come and go: a player
 // that nothing plays or shows goes — NO_PLAY, no replay pending, and listed in
@@ -125,30 +134,26 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
   const known = state.rooms.get(roomID);
   const change = event.type === 'roomStateChanged';
   const reason = change ? toRoomReason(event.reason) : undefined;
-  if (change && (!reason || !isNumber(event.errorCode))) return state;
+  // A state change needs a reason and a code. Stream and user updates reach
+  // members only: none for a room the user is out of.
+  if (change ? !reason || !isNumber(event.errorCode) : known && isOut(known.phase)) return state;
   // A room left with LOGOUT is forgotten, and until a new login anything else
   // said about it is late (the SDK can deliver a stream ADD after the logout);
   // a LOGOUT of a room never seen has nothing to forget.
   if (!known && reason !== 'LOGINING' && (reason === 'LOGOUT' || state.leftRoomIDs.includes(roomID))) return state;
-  // Stream and user updates reach members only: none for a room the user is out of.
-  if (!change && known && isOut(known.phase)) return state;
   // From a room never seen they mean the user is in it, its login unseen (the
   // app attached after loginRoom): the room joins as connected.
   const prev = known ?? createRoomStatus(roomID, event.at);
   // Time never runs backwards inside one room, whatever order events arrive in.
   const at = Math.max(event.at, prev.since);
   const next = copyRoom(prev);
-  if (!known && !change) {
-    next.reason = 'LOGINED';
-    next.phase = 'connected';
-  }
   // Streams that leave the room's lists: their players may have nothing left to show.
   let dropped: string[] = [];
   if (reason) {
     const { errorCode, roomRetryTimeMs: sdkBudget, extendedData: raw } = event as RoomStateChangedEvent;
     if (known && known.reason === reason && known.errorCode === errorCode) return state; // duplicate
     const { roomRetryTimeMs, heartbeatTimeoutMs } = state.config;
-    const budget = isNumber(sdkBudget) && sdkBudget >= 0 ? sdkBudget : roomRetryTimeMs;
+    const budget = nonNegative(sdkBudget, roomRetryTimeMs);
     const extendedData = extendedDataText(raw) ?? null;
     // `to` is null for LOGOUT_FAILED: phase and timing unchanged, the user stays
     // in (and visible) until the heartbeat times out (seed 002).
@@ -170,11 +175,10 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
       next.retryDeadline = connecting || reconnecting ? start + budget : null;
       next.heartbeatDeadline = reconnecting ? start + heartbeatTimeoutMs : null;
     }
-    const failed = to === 'failed' || to === 'kicked';
     // Leaving the room (logout, failure, kick-out) ends the SDK's stream and user
     // notifications, so the lists it built are no longer true; a new login
     // (LOGINING) starts from nothing: the SDK lists what is there once in.
-    if (failed || to === 'idle' || to === 'connecting') {
+    if (isOut(to) || to === 'connecting') {
       dropped = [...prev.streams.keys(), ...prev.removedStreams.map((r) => r.streamID)];
       next.streams = PersistentMap.empty();
       next.users = PersistentMap.empty();
@@ -186,17 +190,23 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
     // or kick-out: then the logout of a room the SDK already left failing
     // (1002002, seed 002) is cleanup noise, and the error that explains the
     // phase stays (unchanged, the error kept).
-    if (failed || (!to && prev.phase !== 'failed' && prev.phase !== 'kicked')) next.lastError = { code: errorCode, reason, at, extendedData };
+    if (fails(to) || (!to && !fails(prev.phase))) next.lastError = { code: errorCode, reason, at, extendedData };
     // Kick-out details describe the kick-out only; any other phase drops them.
-    if (next.phase !== 'kicked') next.kickout = null;
-    if (to === 'kicked') next.kickout = { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData };
-  } else if (event.type !== 'roomStateChanged') {
-    const { updateType } = event;
+    // (A kick-out's details exist only in phase kicked, which only LOGOUT_FAILED keeps.)
+    if (to) next.kickout = to === 'kicked' ? { code: errorCode, at, message: kickoutMessage(parseExtendedData(extendedData)), extendedData } : null;
+  } else {
+    // (No reason: a stream or user update.)
+    const update = event as RoomStreamUpdateEvent | RoomUserUpdateEvent;
+    const { updateType } = update;
     const add = updateType === 'ADD';
     if (!add && updateType !== 'DELETE') return state;
+    if (!known) {
+      next.reason = 'LOGINED';
+      next.phase = 'connected';
+    }
     let { streams, users, removedStreams } = prev;
-    if (event.type === 'roomUserUpdate') {
-      for (const item of listOf(event.userList)) {
+    if (update.type === 'roomUserUpdate') {
+      for (const item of listOf(update.userList)) {
         const user = toUser(item);
         if (!user) continue;
         const { userID, userName } = user;
@@ -209,12 +219,10 @@ function reduceRoom(state: StatusState, event: RoomEvent): StatusState {
         users = users.set(userID, { userID, userName, joinedAt: existing?.joinedAt ?? at });
       }
     } else {
-      let code = !add && parseExtendedData(event.extendedData)?.['stream_delete_reason'];
-      if (typeof code === 'string' && code.trim()) code = Number(code);
-      const deleteReasonCode = isNumber(code) ? code : null;
+      const deleteReasonCode = add ? null : codeOr(parseExtendedData(update.extendedData)?.['stream_delete_reason'], null);
       const deleteReason = STREAM_DELETE_REASONS[(deleteReasonCode as number) - 1] ?? null;
       const deleted: RemovedStream[] = [];
-      for (const item of listOf(event.streamList)) {
+      for (const item of listOf(update.streamList)) {
         const raw = item as Record<string, unknown> | null;
         const streamID = raw?.streamID;
         if (!isId(streamID)) continue;
@@ -286,14 +294,9 @@ function updateStreamStatus(
   const current = map.get(streamID) ?? (key === 'players' ? createPlayerStatus : createPublisherStatus)(streamID, at);
   const next = update(current);
   // An entry back at its default says nothing the default does not: drop it,
-  // so players of streams long gone do not pile up.
-  const idle =
-    (next.state === 'NO_PLAY' || next.state === 'NO_PUBLISH') &&
-    next.errorCode === 0 &&
-    next.replay === null &&
-    next.attempts === 0 &&
-    !next.gaveUp &&
-    next.lastError === null;
+  // so players of streams long gone do not pile up. (NO_PLAY or NO_PUBLISH;
+  // errorCode and attempts are finite numbers, replay and lastError objects or null.)
+  const idle = next.state.startsWith('NO_') && !next.errorCode && !next.replay && !next.attempts && !next.gaveUp && !next.lastError;
   const result = copyState(state);
   result[key] = (next === current ? map : idle ? map.delete(streamID) : map.set(streamID, next)) as PersistentMap<never>;
   // A playback the app or policy ended (a stop, a cancelled replay) of a stream
@@ -325,7 +328,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
     case 'publisherStateUpdate':
     case 'playerStateUpdate': {
       const player = event.type === 'playerStateUpdate';
-      const name = player ? toPlayerState(event.state) : toPublisherState(event.state);
+      const name = (player ? toPlayerState : toPublisherState)(event.state);
       const { errorCode } = event;
       if (!name || !isNumber(errorCode)) return state;
       return updateStreamStatus(
@@ -368,7 +371,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       );
     }
     case 'replayGaveUp': {
-      const attempts = isNumber(event.attempts) ? event.attempts : 0;
+      const attempts = numberOr(event.attempts, 0);
       return updateStreamStatus(state, event, (s) =>
         s.gaveUp && s.replay === null ? s : { ...s, replay: null, gaveUp: true, attempts: Math.max(s.attempts, attempts) },
       );
@@ -387,7 +390,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
         true,
       );
     case 'engineCallFailed': {
-      const errorCode = isNumber(event.errorCode) ? event.errorCode : -1;
+      const errorCode = numberOr(event.errorCode, -1);
       const call = typeof event.call === 'string' ? event.call : 'unknown';
       const message = typeof event.message === 'string' ? clip(event.message, MAX_MESSAGE_LENGTH) : null;
       return updateStreamStatus(state, event, (s) => ({ ...s, lastError: { call, errorCode, message, at } }));

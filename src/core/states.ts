@@ -180,17 +180,13 @@ export function toPlayerState(input: unknown): PlayerStateName | undefined {
  * REASON_PHASE.RECONNECT_FAILED; // 'failed'
  * ```
  */
-export const REASON_PHASE: Readonly<Record<RoomReason, RoomPhase | null>> = Object.freeze({
-  LOGINING: 'connecting',
-  LOGINED: 'connected',
-  LOGIN_FAILED: 'failed',
-  RECONNECTING: 'reconnecting',
-  RECONNECTED: 'connected',
-  RECONNECT_FAILED: 'failed',
-  KICKOUT: 'kicked',
-  LOGOUT: 'idle',
-  LOGOUT_FAILED: null,
-});
+export const REASON_PHASE: Readonly<Record<RoomReason, RoomPhase | null>> = /* @__PURE__ */ Object.freeze(
+  // In ROOM_REASONS' order: LOGINING, LOGINED, LOGIN_FAILED, RECONNECTING,
+  // RECONNECTED, RECONNECT_FAILED, KICKOUT, LOGOUT, LOGOUT_FAILED.
+  Object.fromEntries(
+    (['connecting', 'connected', 'failed', 'reconnecting', 'connected', 'failed', 'kicked', 'idle', null] as const).map((phase, index) => [ROOM_REASONS[index], phase]),
+  ) as Record<RoomReason, RoomPhase | null>,
+);
 
 /**
  * The phase a reason leads to, or `null` when it keeps the current phase.

@@ -184,12 +184,12 @@ export function createStatusStore(options: StatusStoreOptions = {}): StatusStore
     if (dispatching) return;
     dispatching = true;
     try {
+      // (Listeners run synchronously: `next` cannot change under them.)
       for (let next; (next = queue.shift()) !== undefined; ) {
-        const current = next;
         const prev = api.getState();
-        const state = reduce(prev, current);
+        const state = reduce(prev, next);
         if (state !== prev) api.setState(state, true);
-        for (const listener of eventListeners) safely(() => listener(current, state, prev));
+        for (const listener of eventListeners) safely(() => listener(next, state, prev));
       }
     } finally {
       dispatching = false;

@@ -2,7 +2,7 @@
  * trackLogin: the store takes a login's promise into account, so a login
  * started before anything listened to the engine still reaches it.
  */
-import { isId, isNumber, isObject } from './guards.js';
+import { isId, isObject, numberOr } from './guards.js';
 import type { RoomReason } from './states.js';
 import type { StatusStore } from './store.js';
 
@@ -59,7 +59,7 @@ export function trackLogin<T>(store: StatusStore, roomID: string, login: Promise
     (value) => value !== false && pending() && dispatch('LOGINED'),
     (error: unknown) => {
       const { code, msg } = isObject(error) ? error : {};
-      if (pending()) dispatch('LOGIN_FAILED', isNumber(code) ? code : -1, typeof msg === 'string' ? msg : undefined);
+      if (pending()) dispatch('LOGIN_FAILED', numberOr(code, -1), typeof msg === 'string' ? msg : undefined);
     },
   );
   return login;

@@ -308,6 +308,22 @@ describe('connectZegoNative', () => {
     expect(selectRoom(store.getState(), 'r1').streams.has('s')).toBe(false); // 1 = Delete
   });
 
+  it('reads ZegoUpdateType 0 and 1 (or ADD / DELETE in any case); any other value, even one that reads as "0" or "1", drops the update', () => {
+    const { store, engine } = setup();
+    connectZegoNative(engine, store);
+    const has = (streamID: string) => selectRoom(store.getState(), 'r1').streams.has(streamID);
+    const bad = [2, -1, 0.5, Number.NaN, true, null, {}, [], [0], [1], { toString: () => '1' }, 'length', 'ADDED'];
+    // Read as neither ADD (nothing added) nor DELETE (nothing removed).
+    engine.emit('roomStreamUpdate', 'r1', 'add', [{ streamID: 'kept' }], '');
+    for (const value of bad) engine.emit('roomStreamUpdate', 'r1', value, [{ streamID: 'kept' }, { streamID: 'new' }], '');
+    expect([has('kept'), has('new')]).toEqual([true, false]);
+    engine.emit('roomStreamUpdate', 'r1', -0, [{ streamID: 'new' }], ''); // -0 is 0: Add
+    expect(has('new')).toBe(true);
+    engine.emit('roomStreamUpdate', 'r1', 'Delete', [{ streamID: 'new' }], '');
+    engine.emit('roomStreamUpdate', 'r1', 1, [{ streamID: 'kept' }], '');
+    expect([has('kept'), has('new')]).toEqual([false, false]);
+  });
+
   it('has the same guarantees: bad input dropped, exact disconnect', () => {
     const { store, engine } = setup();
     const disconnect = connectZegoNative(engine, store);

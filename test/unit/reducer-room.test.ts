@@ -184,6 +184,21 @@ describe('kick-out', () => {
     room('r1', 'LOGINING');
     expect(selectRoom(store.getState(), 'r1').kickout).toBeNull();
   });
+
+  it('a failed cleanup logout keeps them; any other state change drops them', () => {
+    const { store, room } = setup();
+    room('r1', 'LOGINING');
+    room('r1', 'KICKOUT', 1002055, '{"reason":"Spam"}');
+    room('r1', 'LOGOUT_FAILED', 1002002);
+    let r = selectRoom(store.getState(), 'r1');
+    expect(r).toMatchObject({ phase: 'kicked', kickout: { code: 1002055, message: 'Spam' }, lastError: { code: 1002055, reason: 'KICKOUT' } });
+    room('r1', 'LOGIN_FAILED', 1002031);
+    r = selectRoom(store.getState(), 'r1');
+    expect(r).toMatchObject({ phase: 'failed', kickout: null, lastError: { code: 1002031 } });
+    // LOGOUT_FAILED after a failure: no kick-out appears, the failure's error stays.
+    room('r1', 'LOGOUT_FAILED', 1002002);
+    expect(selectRoom(store.getState(), 'r1')).toMatchObject({ phase: 'failed', kickout: null, lastError: { code: 1002031 } });
+  });
 });
 
 describe('bad input', () => {
