@@ -21,7 +21,7 @@
  *   `getDisplayMedia` reject with (MDN, "MediaDevices: getUserMedia() method",
  *   Exceptions); `screenSharingEnded` is the SDK event of that name.
  */
-import { describeFrom, type Catalog, type Entry } from './error-lookup.js';
+import { describeFrom, type Entry } from './error-lookup.js';
 import { describeError, type ErrorDescription, type ErrorMessages } from './errors.js';
 import { isNumber, isObject } from './guards.js';
 import type { DeviceErrorEvent, DeviceIssueReason, DeviceKind } from './media-events.js';
@@ -91,39 +91,48 @@ const DEVICE_BY_CODE: { readonly [code: number]: DeviceKind } = {
 };
 
 // Sentences several codes share (an SDK code and the browser error it wraps).
-const DENIED: Entry = {
-  c: 'permission',
-  en: "Camera or microphone access is blocked; allow it in the browser's site settings (and the system's privacy settings), then try again.",
-};
-const IN_USE: Entry = { c: 'device', en: 'The camera or microphone is in use by another app or failed to start; close other apps using it and try again.' };
-const NO_MATCH: Entry = { c: 'device', en: 'No camera or microphone matches the requested settings; choose another device and try again.' };
-const NOT_STARTED: Entry = { c: 'device', en: 'The camera or microphone could not be started; check the device and try again.' };
+const DENIED = "Camera or microphone access is blocked; allow it in the browser's site settings (and the system's privacy settings), then try again.";
+const IN_USE = 'The camera or microphone is in use by another app or failed to start; close other apps using it and try again.';
+const NO_MATCH = 'No camera or microphone matches the requested settings; choose another device and try again.';
+const NOT_STARTED = 'The camera or microphone could not be started; check the device and try again.';
+// The permission sentences (every other one is about a device). The SDK's
+// 1103053 and the browser's SecurityError are the same `insecure` reason: one sentence.
+const NOT_ALLOWED_HERE = 'This page is not allowed to use the camera or microphone; it must be served over HTTPS and allowed by the site.';
+const PERMISSION: readonly string[] = [DENIED, NOT_ALLOWED_HERE];
 
-// describeDeviceError's own table, so that describeError (in every banner) does not carry it.
-const DEVICE_CATALOG: Catalog = {
+// describeDeviceError's own table (sentence by code or name), so that
+// describeError (in every banner) does not carry it. Every entry is about a
+// device except the PERMISSION sentences.
+const DEVICE_CATALOG: { readonly [key: string]: string } = {
   // Web SDK codes (createZegoStream rejects with these; deviceError sends 1006006, 1106007–1106010).
-  1006006: { c: 'device', en: 'A camera or microphone was unplugged; plug it back in or choose another device.' },
-  1103002: { c: 'device', en: 'This browser cannot capture audio or video; use a recent Chrome, Edge, Firefox or Safari.' },
-  1103010: { c: 'device', en: 'Screen sharing could not start; try again.' },
-  1103042: { c: 'device', en: 'Screen sharing was cancelled; choose a screen or window to share it.' },
-  1103043: { c: 'device', en: 'This browser cannot share the screen; use a recent desktop Chrome, Edge or Firefox.' },
-  1103053: { c: 'permission', en: 'Camera and microphone need a secure page; open this page over HTTPS.' },
+  1006006: 'A camera or microphone was unplugged; plug it back in or choose another device.',
+  1103002: 'This browser cannot capture audio or video; use a recent Chrome, Edge, Firefox or Safari.',
+  1103010: 'Screen sharing could not start; try again.',
+  1103042: 'Screen sharing was cancelled; choose a screen or window to share it.',
+  1103043: 'This browser cannot share the screen; use a recent desktop Chrome, Edge or Firefox.',
+  1103053: NOT_ALLOWED_HERE,
   1103061: NOT_STARTED,
   1103064: DENIED,
   1103065: IN_USE,
   1103066: NO_MATCH,
-  1106007: { c: 'device', en: 'The microphone may be loose; check its connection.' },
-  1106008: { c: 'device', en: 'The camera may be loose; check its connection.' },
-  1106009: { c: 'device', en: 'The microphone stopped; check it and turn it back on.' },
-  1106010: { c: 'device', en: 'The camera stopped; check it and turn it back on.' },
+  1106007: 'The microphone may be loose; check its connection.',
+  1106008: 'The camera may be loose; check its connection.',
+  1106009: 'The microphone stopped; check it and turn it back on.',
+  1106010: 'The camera stopped; check it and turn it back on.',
   // What getUserMedia / getDisplayMedia reject with (DOMException names).
   NotAllowedError: DENIED,
-  NotFoundError: { c: 'device', en: 'No camera or microphone was found; connect one and try again.' },
+  NotFoundError: 'No camera or microphone was found; connect one and try again.',
   NotReadableError: IN_USE,
   OverconstrainedError: NO_MATCH,
-  SecurityError: { c: 'permission', en: 'This page is not allowed to use the camera or microphone; it must be served over HTTPS and allowed by the site.' },
+  SecurityError: NOT_ALLOWED_HERE,
   AbortError: NOT_STARTED,
-  screenSharingEnded: { c: 'device', en: 'Screen sharing stopped; share again to continue.' },
+  screenSharingEnded: 'Screen sharing stopped; share again to continue.',
+};
+
+// The catalog entry of `key` (own keys only: 'constructor' is not in it).
+const entry = (key: number | string): Entry | undefined => {
+  const en = Object.hasOwn(DEVICE_CATALOG, key) ? DEVICE_CATALOG[key] : undefined;
+  return en ? { c: PERMISSION.includes(en) ? 'permission' : 'device', en } : undefined;
 };
 
 /**
@@ -161,7 +170,7 @@ export function describeDeviceError(code: number | string, messages?: ErrorMessa
   // Integers, or names (not '1103064' as text); own keys only: 'constructor' is not in the catalog.
   const key = Number.isInteger(code) || (typeof code === 'string' && /^\D/.test(code));
   return key && Object.hasOwn(DEVICE_CATALOG, code)
-    ? describeFrom(code, messages, (num) => DEVICE_CATALOG[num])
+    ? describeFrom(code, messages, entry)
     : describeError(code as number, messages);
 }
 
@@ -232,7 +241,8 @@ export interface DeviceErrorEventOptions {
 export function deviceErrorEvent(error: unknown, options: DeviceErrorEventOptions): DeviceErrorEvent {
   const { name, code, errorCode, message, msg } = isObject(error) ? error : ({} as Record<string, unknown>);
   const sdkCode = [code, errorCode].find((value): value is number => isNumber(value) && value >= 1_000_000) ?? 0;
-  const errorName = typeof name === 'string' && name !== 'Error' && /^[A-Z]\w*Error$/.test(name) ? name : undefined;
+  // A specific error's name ('NotAllowedError'; the pattern leaves out plain 'Error').
+  const errorName = typeof name === 'string' && /^[A-Z]\w*Error$/.test(name) ? name : undefined;
   const text = typeof message === 'string' ? message : typeof msg === 'string' ? msg : null;
   return Object.assign(
     { type: 'deviceError' as const, errorCode: sdkCode, reason: deviceIssueReason(sdkCode, errorName, text), at: options.at },
@@ -258,6 +268,20 @@ const DESCRIBED_BY: { readonly [reason: string]: number | string } = {
   ended: 1103061,
 };
 
+// The catalog keys an issue may be described by, in order: its browser error
+// name, its SDK code, its reason's entry.
+function issueKeys({ errorName, errorCode, reason, device }: DeviceIssue): readonly (number | string | null | undefined)[] {
+  const byReason =
+    reason === 'ended' && device === 'screen'
+      ? 'screenSharingEnded'
+      : reason === 'unstable'
+        ? device === 'camera'
+          ? 1106008
+          : 1106007
+        : own(DESCRIBED_BY, reason);
+  return [errorName, errorCode, byReason];
+}
+
 /**
  * Describes a device issue for people (category and a sentence saying what to
  * do): by its browser error name, else its SDK code, else its reason.
@@ -270,7 +294,11 @@ const DESCRIBED_BY: { readonly [reason: string]: number | string } = {
  * ```
  */
 export function describeDeviceIssue(issue: DeviceIssue, messages?: ErrorMessages): ErrorDescription {
-  return describeIssueWith(issue, messages, describeDeviceError);
+  for (const key of issueKeys(issue)) {
+    const description = key ? describeDeviceError(key, messages) : undefined;
+    if (description?.known) return description;
+  }
+  return describeDeviceError(issue.errorName ?? issue.errorCode, messages);
 }
 
 /**
@@ -282,28 +310,10 @@ export function describeDeviceIssue(issue: DeviceIssue, messages?: ErrorMessages
  * @internal
  */
 export function describeDeviceOnlyIssue(issue: DeviceIssue, messages?: ErrorMessages): ErrorDescription {
-  return describeIssueWith(issue, messages, (code, errors) =>
-    describeFrom(code, errors, (key) => (Object.hasOwn(DEVICE_CATALOG, key) ? DEVICE_CATALOG[key] : undefined)),
-  );
-}
-
-function describeIssueWith(
-  issue: DeviceIssue,
-  messages: ErrorMessages | undefined,
-  describeCode: (code: number | string, messages?: ErrorMessages) => ErrorDescription,
-): ErrorDescription {
-  const { errorName, errorCode, reason, device } = issue;
-  const byReason =
-    reason === 'ended' && device === 'screen'
-      ? 'screenSharingEnded'
-      : reason === 'unstable'
-        ? device === 'camera'
-          ? 1106008
-          : 1106007
-        : own(DESCRIBED_BY, reason);
-  for (const key of [errorName, errorCode, byReason]) {
-    const description = key ? describeCode(key, messages) : undefined;
-    if (description?.known) return description;
-  }
-  return describeCode(errorName ?? errorCode, messages);
+  // Every reason has an entry, so one is found; 1103061 ("would not start")
+  // stands in for a reason that is none of DEVICE_ISSUE_REASONS.
+  const code = issueKeys(issue).find((key) => key && Object.hasOwn(DEVICE_CATALOG, key)) ?? 1103061;
+  const { c, en } = entry(code)!;
+  const other = messages?.codes?.[code];
+  return { code, category: c, message: typeof other === 'string' ? other : en, known: true };
 }

@@ -44,6 +44,11 @@ describe('describeDeviceError', () => {
     expect(describeDeviceError(1006006).message).toMatch(/plug it back in/);
   });
 
+  it("the SDK's 1103053 and the browser's SecurityError are one reason (insecure) in one English sentence", () => {
+    expect(describeDeviceError(1103053)).toMatchObject({ category: 'permission', message: describeDeviceError('SecurityError').message });
+    expect(describeDeviceError(1103053).message).toMatch(/served over HTTPS/);
+  });
+
   it('describes room codes as describeError does, and unknown names and codes as unknown', () => {
     expect(describeDeviceError(1002033)).toEqual(describeError(1002033));
     for (const odd of ['constructor', '__proto__', 'toString', 'TypeError', '1103064', '', NaN, null, {}] as unknown[]) {
@@ -168,5 +173,11 @@ describe('describeDeviceIssue', () => {
     // 1002033 is a room code: describeDeviceIssue says what describeError says; the device banner, that the device would not start.
     expect(describeDeviceIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1002033, known: true });
     expect(describeDeviceOnlyIssue(issue({ errorCode: 1002033 }))).toMatchObject({ code: 1103061, known: true, category: 'device' });
+  });
+
+  it('describeDeviceOnlyIssue, given an issue whose reason is none of the reasons (bad input): that the device would not start, never a throw', () => {
+    const odd = issue({ reason: 'bogus' as DeviceIssue['reason'] });
+    expect(describeDeviceOnlyIssue(odd)).toMatchObject({ code: 1103061, known: true, category: 'device' });
+    expect(describeDeviceOnlyIssue(odd, zhCNErrors).message).toBe(zhCNErrors.codes[1103061]);
   });
 });

@@ -2,7 +2,7 @@
  * The local camera / microphone problem to show, as data: the headless half
  * of `DeviceErrorBanner`.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { deviceErrorEvent, describeDeviceOnlyIssue } from '../../core/device-error.js';
 import type { ErrorCategory } from '../../core/errors.js';
 import type { DeviceKind } from '../../core/media-events.js';
@@ -12,7 +12,6 @@ import type { StatusStore } from '../../core/store.js';
 import { useStatusStore, useMessages } from '../context.js';
 import { formatMessage, type StatusMessageOverrides } from '../i18n/messages.js';
 import { enDevice } from '../i18n/en-media.js';
-import { useStatus } from '../use-status.js';
 import { useMediaHealthWarning } from './media-health-warning.js';
 
 /**
@@ -77,7 +76,10 @@ export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorVie
   const store = useStatusStore(options.store);
   const text = useMessages(enDevice, options.messages);
   useMediaHealthWarning('DeviceErrorBanner', store);
-  const issues = useStatus(selectDeviceIssues, undefined, store);
+  // The state's own array (or one shared empty one): stable while unchanged,
+  // so React's store hook needs no selection cache (useStatus) here.
+  const select = () => selectDeviceIssues(store.getState());
+  const issues = useSyncExternalStore(store.subscribe, select, select);
   const issue = issues[0] ?? null;
   const [pending, setPending] = useState(false);
   const latest = useRef(options.onRetry);
@@ -93,10 +95,11 @@ export function useDeviceError(options: DeviceErrorOptions = {}): DeviceErrorVie
       setPending(false);
       store.dispatch(event);
     };
-    const at = () => store.clock.now();
+    // The device retried, and the time it settled.
+    const about = () => ({ ...(device && { device }), at: store.clock.now() });
     result.then(
-      () => done({ type: 'deviceRecovered', ...(device && { device }), at: at() }),
-      (error) => done(deviceErrorEvent(error, { ...(device && { device }), at: at() })),
+      () => done({ type: 'deviceRecovered', ...about() }),
+      (error) => done(deviceErrorEvent(error, about())),
     );
   };
 
