@@ -118,6 +118,21 @@ describe('trackLogin', () => {
     expect(room().phase).toBe('connected');
   });
 
+  it.each([
+    ['connected (its own LOGINED)', ['LOGINING', 'LOGINED'], 'connected'],
+    ['reconnecting (a RECONNECTING after the LOGINED)', ['LOGINING', 'LOGINED', 'RECONNECTING'], 'reconnecting'],
+  ] as const)('a room the store already shows %s is left as it is: no "Connecting…" flash, the outage clock keeps running', async (_, reasons, phase) => {
+    const { store, room, clock } = setup();
+    for (const reason of reasons) {
+      store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason, errorCode: 0, at: clock.now() });
+      clock.advance(SECOND);
+    }
+    const before = room();
+    trackLogin(store, 'r1', deferred().promise);
+    expect(room()).toBe(before);
+    expect(room().phase).toBe(phase);
+  });
+
   it('bad input: no roomID does nothing; a promise resolving false says nothing', async () => {
     const { store, room } = setup();
     const before = store.getState();
