@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/core/clock.js';
+import type { QualityGrade } from '../../src/core/media-events.js';
 import {
   selectDeviceIssues,
   selectStreamHealth,
@@ -133,7 +134,7 @@ describe('media health: what a quality report shows', () => {
 
   it("a user's grade is the worse of upstream and downstream, leaving an unknown one out", () => {
     const t = inRoom();
-    const grade = (upstreamQuality: number, downstreamQuality: number) => {
+    const grade = (upstreamQuality: QualityGrade, downstreamQuality: QualityGrade) => {
       t.clock.advance(3_000);
       t.emit({ type: 'networkQuality', userID: 'host', upstreamQuality, downstreamQuality });
       return selectUserQualityGrade(t.store.getState(), 'host', t.clock.now());
