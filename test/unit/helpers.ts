@@ -14,3 +14,14 @@ export function setup(options: StatusStoreOptions = {}) {
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
+
+/** A promise the test settles by hand: a login, a token fetch, a renewal still in flight. */
+export function deferred<T = boolean>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -10,19 +10,11 @@ import { createStatusStore } from '../../src/core/store.js';
 import { trackLogin } from '../../src/core/track-login.js';
 import { connectZegoWeb } from '../../src/adapters/index.js';
 import { createSimulatedRoom } from '../../src/simulator/index.js';
+import { deferred } from './helpers.js';
 
 const SECOND = 1000;
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function deferred() {
-  let resolve!: (value: boolean) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<boolean>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function setup() {
   const clock = createManualClock();

@@ -13,6 +13,7 @@ import { selectPublisher } from '../../src/core/selectors.js';
 import { createStatusStore, type StoreEvent } from '../../src/core/store.js';
 import { attachPublisherRetryPolicy } from '../../src/policy/index.js';
 import { attachTokenRenewal } from '../../src/policy/token-renewal.js';
+import { deferred } from './helpers.js';
 import { flush, sdkEvents } from './policy-fake-engine.js';
 
 const SECOND = 1000;
@@ -20,16 +21,6 @@ const TOKEN = 'tok-SECRET-renewed';
 const PUBLISH_FAILED = 1003025;
 const ME = 'host-main';
 
-/** A promise the test settles by hand. */
-function settleable<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** Room r1 (logged in unless `login: false`), a renewal whose fetches and renewals the test settles. */
 function renewalOn({ login = true, health = true, renewResult = (): unknown => true } = {}) {
@@ -37,9 +28,9 @@ function renewalOn({ login = true, health = true, renewResult = (): unknown => t
   const store = createStatusStore({ clock, extensions: health ? [mediaHealth({ browserConnectivity: false })] : [] });
   const sdk = sdkEvents(store, clock);
   if (login) sdk.login('r1');
-  const fetches: ReturnType<typeof settleable<string>>[] = [];
+  const fetches: ReturnType<typeof deferred<string>>[] = [];
   const fetchToken = vi.fn((_roomID: string) => {
-    const d = settleable<string>();
+    const d = deferred<string>();
     fetches.push(d);
     return d.promise;
   });
@@ -150,7 +141,7 @@ describe('token renewal: what the app sees (mutation gaps)', () => {
   });
 
   it('a renewToken still settling at detach: its success is ignored, and renew() after detach does nothing', async () => {
-    const renewed = settleable<boolean>();
+    const renewed = deferred<boolean>();
     const t = renewalOn({ renewResult: () => renewed.promise });
     t.warn();
     t.fetches[0]!.resolve(TOKEN);

@@ -10,21 +10,12 @@ import { createManualClock } from '../../src/core/clock.js';
 import { selectTokenStatus } from '../../src/core/media-selectors.js';
 import { createStatusStore, type StoreEvent } from '../../src/core/store.js';
 import { attachTokenRenewal, type TokenRenewalOptions } from '../../src/policy/token-renewal.js';
+import { deferred } from './helpers.js';
 import { flush } from './policy-fake-engine.js';
 
 const SECOND = 1000;
 const TOKEN = 'tok-SECRET-renewed';
 
-/** A deferred fetch the test settles by hand. */
-function deferred() {
-  let resolve!: (token: string) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<string>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function setup(options: Partial<TokenRenewalOptions> = {}) {
   const clock = createManualClock();
@@ -33,9 +24,9 @@ function setup(options: Partial<TokenRenewalOptions> = {}) {
   store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINING', errorCode: 0, at: at() });
   store.dispatch({ type: 'roomStateChanged', roomID: 'r1', reason: 'LOGINED', errorCode: 0, at: at() });
   const renewToken = vi.fn((_token: string, _roomID?: string): unknown => true);
-  const fetches: ReturnType<typeof deferred>[] = [];
+  const fetches: ReturnType<typeof deferred<string>>[] = [];
   const fetchToken = vi.fn((_roomID: string) => {
-    const d = deferred();
+    const d = deferred<string>();
     fetches.push(d);
     return d.promise;
   });
