@@ -325,21 +325,15 @@ async function checkDocs() {
   mkdirSync(join(shotDir, 'docs'), { recursive: true });
   for (const entry of docs) {
     const opened = Date.now();
-    let problems = await checkDoc(entry);
-    let retried;
-    if (problems.length) {
-      retried = problems;
-      problems = await checkDoc(entry);
-      if (!problems.length) flaky.push({ id: `${entry.id} (docs, dark)`, problems: retried });
-    }
-    const file = join(shotDir, 'docs', `${entry.id}--dark.png`);
-    report.push({ id: entry.id, title: entry.title, name: entry.name, pass: 'docs (dark)', problems, ...(retried ? { firstTry: retried } : {}) });
-    console.log(`[smoke] ${problems.length ? 'FAIL' : retried ? 'ok (2nd try)' : 'ok  '} docs  ${entry.id} (${seconds(opened)} s)`);
+    const { result, firstTry } = await checkTwice(`${entry.id} (docs, dark)`, () => checkDoc(entry));
+    const { file, problems } = result;
+    report.push({ id: entry.id, title: entry.title, name: entry.name, pass: 'docs (dark)', problems, ...(firstTry && { firstTry }) });
+    console.log(`[smoke] ${verdict(problems, firstTry)} docs  ${entry.id} (${seconds(opened)} s)`);
     if (problems.length) failures.push({ id: `${entry.id} (docs, dark)`, file, problems });
   }
 }
 
-/** Opens one docs page in the dark theme and checks it: its problems. */
+/** Opens one docs page in the dark theme and checks it: its screenshot's file and its problems. */
 async function checkDoc(entry) {
   errors = [];
   const problems = [];
@@ -369,8 +363,9 @@ async function checkDoc(entry) {
     problems.push(`docs page: ${error.message.split('\n')[0]}`);
   }
   problems.push(...errors.filter((error) => !/did not finish/.test(error)));
-  return problems;
+  return { file, problems };
 }
+
 /** Opens one story and checks it: its problems, ink and promised texts. */
 async function checkStory(story, pass, first) {
   const finished = await openStory(story.id, pass, first);
@@ -406,6 +401,22 @@ async function checkStory(story, pass, first) {
  */
 const flaky = [];
 
+/**
+ * Runs `check(again)`; when it finds problems, once more with `again` set
+ * (the check loads the page afresh). Returns the last result, and the first
+ * try's problems when it took two; a second try that passes is a flake.
+ */
+async function checkTwice(id, check) {
+  const result = await check(false);
+  if (!result.problems.length) return { result };
+  const again = await check(true);
+  if (!again.problems.length) flaky.push({ id, problems: result.problems });
+  return { result: again, firstTry: result.problems };
+}
+
+/** The console's word for a check's outcome. */
+const verdict = (problems, firstTry) => (problems.length ? 'FAIL' : firstTry ? 'ok (2nd try)' : 'ok  ');
+
 rmSync(shotDir, { recursive: true, force: true });
 try {
   for (const pass of PASSES) {
@@ -413,20 +424,12 @@ try {
     let first = true;
     for (const story of pass.stories) {
       const opened = Date.now();
-      let result = await checkStory(story, pass, first);
-      first = false;
-      let retried;
-      if (result.problems.length) {
-        retried = result.problems;
-        // Once more, on a fresh load of the page (the next story loads it again too).
-        result = await checkStory(story, pass, true);
-        first = true;
-        if (!result.problems.length) flaky.push({ id: `${story.id} (${pass.name})`, problems: retried });
-      }
+      const { result, firstTry } = await checkTwice(`${story.id} (${pass.name})`, (again) => checkStory(story, pass, first || again));
+      // After a second try on a fresh load, the next story loads the page afresh too.
+      first = firstTry !== undefined;
       const { file, ink, promised, problems } = result;
-      report.push({ id: story.id, title: story.title, name: story.name, pass: pass.name, ink, shows: promised.promises, problems, ...(retried ? { firstTry: retried } : {}) });
-      const verdict = problems.length ? 'FAIL' : retried ? 'ok (2nd try)' : 'ok  ';
-      console.log(`[smoke] ${verdict} ${pass.name.padEnd(5)} ${story.id} (${seconds(opened)} s, ink ${ink} px, ${promised.promises.length} texts)`);
+      report.push({ id: story.id, title: story.title, name: story.name, pass: pass.name, ink, shows: promised.promises, problems, ...(firstTry && { firstTry }) });
+      console.log(`[smoke] ${verdict(problems, firstTry)} ${pass.name.padEnd(5)} ${story.id} (${seconds(opened)} s, ink ${ink} px, ${promised.promises.length} texts)`);
       if (problems.length) failures.push({ id: `${story.id} (${pass.name})`, file, problems });
     }
   }
