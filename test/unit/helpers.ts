@@ -1,12 +1,13 @@
-import { createManualClock, createStatusStore, type StatusEvent, type StatusStoreOptions } from '../../src/index.js';
+import { createManualClock, createStatusStore, type StatusStoreOptions } from '../../src/index.js';
+import type { StoreEvent } from '../../src/core/store.js';
 
-type WithoutAt<E> = E extends StatusEvent ? Omit<E, 'at'> : never;
+type WithoutAt<E> = E extends StoreEvent ? Omit<E, 'at'> : never;
 
-/** A store on a manual clock, with `emit` stamping events with the clock's time. */
+/** A store on a manual clock, with `emit` stamping events (room, stream or media health) with the clock's time. */
 export function setup(options: StatusStoreOptions = {}) {
   const clock = createManualClock();
   const store = createStatusStore({ clock, ...options });
-  const emit = (event: WithoutAt<StatusEvent>) => store.dispatch({ ...event, at: clock.now() } as StatusEvent);
+  const emit = (event: WithoutAt<StoreEvent>) => store.dispatch({ ...event, at: clock.now() } as StoreEvent);
   const room = (roomID: string, reason: string, errorCode = 0, extendedData?: string) =>
     emit({ type: 'roomStateChanged', roomID, reason: reason as never, errorCode, ...(extendedData !== undefined && { extendedData }) });
   return { clock, store, emit, room };

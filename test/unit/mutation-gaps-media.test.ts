@@ -5,7 +5,6 @@
  * them with the survivors left and why.
  */
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/core/clock.js';
 import type { QualityGrade } from '../../src/core/media-events.js';
 import {
   selectDeviceIssues,
@@ -16,17 +15,13 @@ import {
   selectUserQualityGrade,
 } from '../../src/core/media-selectors.js';
 import { selectRoom } from '../../src/core/selectors.js';
-import { createStatusStore, type StoreEvent } from '../../src/core/store.js';
 import { mediaHealth } from '../../src/adapters/media-health.js';
-
-type WithoutAt<E> = E extends StoreEvent ? Omit<E, 'at'> : never;
+import { setup as storeSetup } from './helpers.js';
 
 /** A store with media health on a manual clock; `emit` stamps events with the clock's time. */
 function setup() {
-  const clock = createManualClock();
-  const store = createStatusStore({ clock, extensions: [mediaHealth({ browserConnectivity: false })] });
-  const emit = (event: WithoutAt<StoreEvent>) => store.dispatch({ ...event, at: clock.now() } as StoreEvent);
-  return { clock, store, emit, media: () => store.getState().media! };
+  const t = storeSetup({ extensions: [mediaHealth({ browserConnectivity: false })] });
+  return { ...t, media: () => t.store.getState().media! };
 }
 
 describe('media health: a new login empties the room, and what was kept for its streams goes with it', () => {
