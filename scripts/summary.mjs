@@ -61,6 +61,8 @@ if (record) {
 const notes = [];
 /** Failed tests named in the summary; the rest are in vitest.json. */
 const FAILED_TESTS_SHOWN = 10;
+/** The first line of a message, at most 200 characters. */
+const firstLine = (text) => String(text).split('\n')[0].slice(0, 200);
 let passed = 0;
 let failed = 0;
 
@@ -72,21 +74,22 @@ if (!report) {
 } else {
   const ran = {};
   const empty = {};
-  let testsFailed = 0;
+  /** Each failed test, named with the first line of why: CI shows only the end of the log. */
+  const failedTests = [];
   let notRun = 0;
   for (const file of report.testResults) {
     const folder = folderOf(file.name);
     const tests = file.assertionResults;
     for (const test of tests) {
       if (test.status === 'passed') passed += 1;
-      else if (test.status === 'failed') testsFailed += 1;
+      else if (test.status === 'failed') failedTests.push(`  ${relative(process.cwd(), file.name)} > ${test.fullName}: ${firstLine(test.failureMessages?.[0] ?? '')}`);
       else notRun += 1; // skipped, pending, todo: not run is not passed
     }
     ran[folder] = (ran[folder] ?? 0) + tests.filter((test) => test.status === 'passed' || test.status === 'failed').length;
     if (tests.length === 0) {
       // Listed but empty: the file failed to load, or its browser never started.
       empty[folder] = (empty[folder] ?? 0) + 1;
-      const why = file.message ? `: ${String(file.message).split('\n')[0].slice(0, 200)}` : '';
+      const why = file.message ? `: ${firstLine(file.message)}` : '';
       notes.push(`${relative(process.cwd(), file.name)} ran no test (status ${file.status}${why})`);
     }
   }
@@ -102,17 +105,11 @@ if (!report) {
       notes.push(`${folder}: ${count} tests ran, ${floor} expected; ${short} counted as failed`);
     }
   }
+  const testsFailed = failedTests.length;
   failed += testsFailed + notRun + missing;
   if (testsFailed > 0) {
-    notes.push(`${testsFailed} tests failed`);
-    // Which ones, with the first line of why: CI shows only the end of the log.
-    const failures = report.testResults.flatMap((file) =>
-      file.assertionResults
-        .filter((test) => test.status === 'failed')
-        .map((test) => `  ${relative(process.cwd(), file.name)} > ${test.fullName}: ${String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)}`),
-    );
-    notes.push(...failures.slice(0, FAILED_TESTS_SHOWN));
-    if (failures.length > FAILED_TESTS_SHOWN) notes.push(`  ... and ${failures.length - FAILED_TESTS_SHOWN} more (test-results/vitest.json)`);
+    notes.push(`${testsFailed} tests failed`, ...failedTests.slice(0, FAILED_TESTS_SHOWN));
+    if (testsFailed > FAILED_TESTS_SHOWN) notes.push(`  ... and ${testsFailed - FAILED_TESTS_SHOWN} more (test-results/vitest.json)`);
   }
   if (vitestGate && !vitestGate.passed && testsFailed + notRun + missing === 0) {
     failed += 1;
