@@ -8,7 +8,6 @@ import { formatMessage } from '../src/react/i18n/messages.js';
 import { zhCN } from '../src/react/zh-CN.js';
 import { PLAYGROUND, Playground } from './playground/Playground.js';
 import { mediaMessagesOf } from './support/media-story.js';
-import { inDocsPage } from './support/play.js';
 import { messagesOf, say, shows, type StoryMessages } from './support/status-story.js';
 
 type Canvas = ReturnType<typeof within>;
@@ -82,21 +81,17 @@ function stampOf(line: string): number {
 
 /** `text` is shown (waiting out the kit's short entrance fade). */
 async function shows_(canvas: Canvas, text: string): Promise<void> {
-  await waitFor(() => expect(canvas.getByText(text)).toBeVisible(), { timeout: 5_000 });
+  await waitFor(() => expect(canvas.getByText(text)).toBeVisible());
 }
 
 /**
- * How long to wait for the audience to play: 10 s; 30 s on the docs page,
+ * The audience plays. The wait is the preview's (10 s; 30 s on the docs page,
  * where every story is a frame of its own with a live simulated room, all
- * sharing one main thread and starting together (on a loaded machine one of
- * 16 took over 10 s to log in and play at 1x).
+ * starting together: on a loaded machine one of 16 took over 10 s to log in
+ * and play at 1x).
  */
-const playingTimeoutMs = (): number => (inDocsPage(document.body) ? 30_000 : 10_000);
-
 async function audiencePlaying(canvas: Canvas): Promise<void> {
-  await waitFor(() => expect(panel(canvas, 'audience').getByTestId('player-state')).toHaveTextContent('PLAYING'), {
-    timeout: playingTimeoutMs(),
-  });
+  await waitFor(() => expect(panel(canvas, 'audience').getByTestId('player-state')).toHaveTextContent('PLAYING'));
 }
 
 /** Stops the clock, so the story stays in the state it reached (its name's) for as long as it is looked at. */
@@ -648,7 +643,7 @@ export const AutoplayBlocked: Story = {
     const t = mediaMessagesOf({ globals });
     const { audience } = await started(canvasElement);
     await press(audience, 'Reload: sound blocked');
-    const prompt = await audience.findByRole('button', { name: `${t.turnOnSound} ${HOST_NAME}` }, { timeout: 5_000 });
+    const prompt = await audience.findByRole('button', { name: `${t.turnOnSound} ${HOST_NAME}` });
     const video = canvasElement.querySelector<HTMLVideoElement>('[data-testid="audience-panel"] video')!;
     await expect(video.muted).toBe(true);
     await expect(audience.getByRole('button', { name: t.turnOnSound })).toBeVisible(); // the page-level StartMediaButton

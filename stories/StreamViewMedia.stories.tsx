@@ -42,7 +42,7 @@ type PlayContext = Parameters<Play>[0];
 /** Sound refused: the tile offers "Turn on sound" and the picture plays muted. */
 async function soundBlocked({ canvasElement, globals }: PlayContext) {
   const t = mediaMessagesOf({ globals });
-  const button = await within(canvasElement).findByRole('button', { name: `${t.turnOnSound} Host` }, { timeout: 5000 });
+  const button = await within(canvasElement).findByRole('button', { name: `${t.turnOnSound} Host` });
   const video = canvasElement.querySelector('video')!;
   await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'audio');
   await expect(await playbackOf(video)).toEqual({ paused: false, muted: true, advancing: true });
@@ -52,7 +52,7 @@ async function soundBlocked({ canvasElement, globals }: PlayContext) {
 /** Even muted playback refused: "Tap to play" over the tile. */
 async function allBlocked({ canvasElement, globals }: PlayContext) {
   const t = mediaMessagesOf({ globals });
-  const button = await within(canvasElement).findByRole('button', { name: `${t.tapToPlay} Host` }, { timeout: 5000 });
+  const button = await within(canvasElement).findByRole('button', { name: `${t.tapToPlay} Host` });
   const video = canvasElement.querySelector('video')!;
   await expect(tileOf(canvasElement)).toHaveAttribute('data-autoplay', 'all');
   return { button, video };
