@@ -207,10 +207,13 @@ export function connectEngine(
           const { rooms, leftRoomIDs } = store.getState();
           if (rooms.has(roomID) || leftRoomIDs.includes(roomID)) return;
           warned.add(store);
+          // The fix in the words of the adapter in use (objectArgs: the web SDK's).
           warning =
             `zego-status-kit: ${name} for room "${roomID}", whose login this store never saw (connected after loginRoom). ` +
-            'Connect where the engine is created: connectZegoWeb(zg, store); or pass the login: ' +
-            'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).';
+            `Connect where the engine is created: ${objectArgs ? 'connectZegoWeb' : 'connectZegoNative'}(zg, store); or pass the login: ` +
+            (objectArgs
+              ? 'trackLogin(store, roomID, zg.loginRoom(...)) or useZegoWeb(zg, { roomID, login }).'
+              : 'trackLogin(store, roomID, zg.loginRoom(...)).');
         });
         store.dispatch({ type: name, ...fields, at: store.clock.now() } as StatusEvent);
         inDevelopment(() => warning && console.warn(warning));

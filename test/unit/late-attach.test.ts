@@ -8,8 +8,9 @@ import { createManualClock } from '../../src/core/clock.js';
 import { selectRoom } from '../../src/core/selectors.js';
 import { createStatusStore } from '../../src/core/store.js';
 import { trackLogin } from '../../src/core/track-login.js';
-import { connectZegoWeb } from '../../src/adapters/index.js';
+import { connectZegoNative, connectZegoWeb } from '../../src/adapters/index.js';
 import { createSimulatedRoom } from '../../src/simulator/index.js';
+import { fakeEngine } from './engine-double.js';
 import { deferred } from './helpers.js';
 
 const SECOND = 1000;
@@ -172,6 +173,19 @@ describe('the adapter, attached after loginRoom (development)', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/roomStreamUpdate for room "r1", whose login this store never saw/);
     expect(String(warn.mock.calls[0]![0])).toMatch(/connectZegoWeb\(zg, store\).*trackLogin\(store, roomID, zg\.loginRoom\(\.\.\.\)\).*useZegoWeb\(zg, \{ roomID, login \}\)/);
+  });
+
+  it('names the native adapter, and no web hook, when the engine is a native one', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const engine = fakeEngine();
+    const store = createStatusStore({ clock: createManualClock() });
+    connectZegoNative(engine, store);
+    engine.emit('roomStreamUpdate', 'r1', 0, [{ streamID: 'host', user: { userID: 'h' }, extraInfo: '' }], '');
+    expect(warn).toHaveBeenCalledTimes(1);
+    const message = String(warn.mock.calls[0]![0]);
+    expect(message).toMatch(/roomStreamUpdate for room "r1", whose login this store never saw/);
+    expect(message).toMatch(/connectZegoNative\(zg, store\).*trackLogin\(store, roomID, zg\.loginRoom\(\.\.\.\)\)\.$/);
+    expect(message).not.toMatch(/connectZegoWeb|useZegoWeb/);
   });
 
   it('says nothing when the store saw the login, or was told of it with trackLogin', async () => {
