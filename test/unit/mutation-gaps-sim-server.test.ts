@@ -1,0 +1,194 @@
+/**
+ * Gaps the mutation run found in the simulator's room server, engine and
+ * token timers (docs/mutation.md): what an app driving the simulator sees —
+ * each client's user and stream lists, the room notices and their
+ * extendedData, how refused or cancelled calls reject, and that a dead app
+ * leaves nothing behind — on the manual clock, as the seed timelines read.
+ */
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/core/clock.js';
+import {
+  LOGIN_LATENCY_MS,
+  PLAY_LATENCY_MS,
+  PLAYER_RETRY_TIMEOUT_MS,
+  PROPAGATION_DELAY_MS,
+  PUBLISH_LATENCY_MS,
+  SimulatorErrorCode,
+  createSimulatedRoom,
+  type SimulatedEngine,
+  type SimulatedRoomOptions,
+} from '../../src/simulator/index.js';
+import { ROOM, SECOND, STREAM, advanceTo, liveRoom, record, type Recorder } from './simulator-health-helpers.js';
+
+const ROOM_2 = 'room-2';
+const HEARTBEAT = 90 * SECOND;
+const LISTS = ['roomUserUpdate', 'roomStreamUpdate'] as const;
+
+/** A room on a manual clock; `join` makes an engine (recorded from the start) and logs it in. */
+function world(options: Partial<SimulatedRoomOptions> = {}) {
+  const clock = createManualClock();
+  const room = createSimulatedRoom({ clock, ...options });
+  const calls = new Map<SimulatedEngine, Recorder>();
+  const engine = (userID: string) => {
+    const created = room.createEngine({ userID, userName: userID.toUpperCase() });
+    calls.set(created, record(created, clock));
+    return created;
+  };
+  const join = (userID: string, roomID = ROOM) => {
+    const joined = engine(userID);
+    void joined.loginRoom(roomID, 'token', joined.user, { userUpdate: true });
+    return joined;
+  };
+  const log = (of: SimulatedEngine) => calls.get(of)!;
+  return { clock, room, engine, join, log, settle: () => clock.advance(LOGIN_LATENCY_MS + PUBLISH_LATENCY_MS + PROPAGATION_DELAY_MS) };
+}
+
+/** How a promise settled, without waiting on anything but microtasks. */
+async function outcome(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    return { resolved: await promise };
+  } catch (error) {
+    return { rejected: error };
+  }
+}
+
+/** Whether a promise has settled yet (microtasks only). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await Promise.resolve();
+  await Promise.resolve();
+  return done;
+}
+
+const invalid = (msg: string) => ({ rejected: { code: SimulatorErrorCode.INVALID_CALL, msg } });
+
+describe('simulator server: what a client is told when it logs in or comes back', () => {
+  it('a late joiner hears only the present users and the streams of its own room, never itself; room.users and room.streams agree', () => {
+    const { clock, room, join, log, settle } = world();
+    const a = join('a');
+    const c = join('c', ROOM_2);
+    const d = join('d');
+    settle();
+    a.startPublishingStream('a-cam', null);
+    c.startPublishingStream('c-cam', null);
+    settle();
+    // d drops; T3 + 90 s the server has lost it (seed 003), it is no longer present.
+    d.dropNetwork();
+    clock.advance(HEARTBEAT);
+    const t0 = clock.now();
+    const b = join('b');
+    clock.advance(LOGIN_LATENCY_MS);
+    expect(log(b).of(LISTS, t0)).toEqual([
+      [LOGIN_LATENCY_MS, 'roomUserUpdate', ROOM, 'ADD', [{ userID: 'a', userName: 'A' }]],
+      [LOGIN_LATENCY_MS, 'roomStreamUpdate', ROOM, 'ADD', [{ streamID: 'a-cam', user: { userID: 'a', userName: 'A' }, extraInfo: '' }], ''],
+    ]);
+    expect(room.users(ROOM).map((user) => user.userID).sort()).toEqual(['a', 'b']);
+    expect(room.streams(ROOM)).toEqual([{ streamID: 'a-cam', user: { userID: 'a', userName: 'A' }, extraInfo: '', flowing: true }]);
+  });
+
+  it('T5 after a short drop with nothing changed: RECONNECTED and no list update; what went while cut off is DELETEd when it is back', () => {
+    const { clock, join, log, settle } = world();
+    const a = join('a');
+    const b = join('b');
+    settle();
+    a.startPublishingStream('a-cam', null);
+    b.startPublishingStream('b-cam', null);
+    settle();
+    let t0 = clock.now();
+    a.dropNetwork();
+    clock.advance(5 * SECOND);
+    a.restoreNetwork();
+    clock.advance(SECOND);
+    expect(log(a).of(LISTS, t0)).toEqual([]);
+    expect(log(a).of('roomStateChanged', t0).map(([at, , , reason]) => [at, reason])).toEqual([
+      [0, 'RECONNECTING'],
+      [5 * SECOND, 'RECONNECTED'],
+    ]);
+    // Cut off again; meanwhile b stops publishing and leaves: nothing reaches a until it is back.
+    t0 = clock.now();
+    a.dropNetwork();
+    clock.advance(SECOND);
+    b.stopPublishingStream('b-cam');
+    b.logoutRoom(ROOM);
+    clock.advance(5 * SECOND);
+    expect(log(a).of(LISTS, t0)).toEqual([]);
+    a.restoreNetwork();
+    expect(log(a).of(LISTS, t0)).toEqual([
+      [6 * SECOND, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'b' }]],
+      [6 * SECOND, 'roomStreamUpdate', ROOM, 'DELETE', [{ streamID: 'b-cam', extraInfo: '' }], ''],
+    ]);
+  });
+
+  it('back after the heartbeat timeout: others get the user again, and its logout later DELETEs it', () => {
+    const { clock, room, join, log, settle } = world();
+    const a = join('a');
+    const b = join('b');
+    settle();
+    const t3 = clock.now();
+    b.dropNetwork();
+    advanceTo(clock, t3 + HEARTBEAT + 10 * SECOND);
+    b.restoreNetwork();
+    clock.advance(PROPAGATION_DELAY_MS);
+    expect(room.users(ROOM).map((user) => user.userID).sort()).toEqual(['a', 'b']);
+    const t = clock.now();
+    b.logoutRoom(ROOM);
+    clock.advance(PROPAGATION_DELAY_MS);
+    expect(log(a).of('roomUserUpdate', t3)).toEqual([
+      [HEARTBEAT, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'b', userName: 'B' }]],
+      [HEARTBEAT + 10 * SECOND + PROPAGATION_DELAY_MS, 'roomUserUpdate', ROOM, 'ADD', [{ userID: 'b', userName: 'B' }]],
+      [t - t3 + PROPAGATION_DELAY_MS, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'b', userName: 'B' }]],
+    ]);
+  });
+
+  it('without config.userUpdate a client gets no roomUserUpdate', () => {
+    const { clock, engine, join, log, settle } = world();
+    const quiet = engine('quiet');
+    void quiet.loginRoom(ROOM, 'token', quiet.user);
+    join('b');
+    settle();
+    clock.advance(SECOND);
+    expect(log(quiet).of('roomUserUpdate')).toEqual([]);
+  });
+});
+
+describe('simulator server: publishing and the listings', () => {
+  it('two users publish two streams in one room; a second publisher of a taken streamID is refused and the listing stays', () => {
+    const { clock, room, join, log, settle } = world();
+    const a = join('a');
+    const b = join('b');
+    const viewer = join('viewer');
+    settle();
+    a.startPublishingStream('s1', null);
+    b.startPublishingStream('s2', null);
+    settle();
+    expect(room.streams(ROOM).map((stream) => stream.streamID).sort()).toEqual(['s1', 's2']);
+    const t = clock.now();
+    b.startPublishingStream('s1', null);
+    clock.advance(SECOND);
+    expect(log(b).of('publisherStateUpdate', t).map(([, , update]) => update)).toEqual([
+      { streamID: 's1', state: 'PUBLISH_REQUESTING', errorCode: 0, extendedData: '' },
+      { streamID: 's1', state: 'NO_PUBLISH', errorCode: SimulatorErrorCode.INVALID_CALL, extendedData: '' },
+    ]);
+    expect(log(viewer).of('roomStreamUpdate', t)).toEqual([]);
+    expect(room.streams(ROOM).find((stream) => stream.streamID === 's1')).toMatchObject({ user: { userID: 'a' }, flowing: true });
+  });
+
+  it('the host stops publishing, or logs out: the viewer stops receiving media at once (PLAY_REQUESTING), the DELETE follows ≈100 ms later', async () => {
+    for (const leave of ['stop', 'logout'] as const) {
+      const { clock, host, viewerCalls } = await liveRoom();
+      clock.advance(SECOND);
+      const t = clock.now();
+      if (leave === 'stop') host.stopPublishingStream(STREAM);
+      else host.logoutRoom(ROOM);
+      clock.advance(PROPAGATION_DELAY_MS);
+      expect(viewerCalls.of(['playerStateUpdate', 'roomStreamUpdate'], t).map(([at, event, arg, kind]) => [at, event, event === 'playerStateUpdate' ? (arg as { state: string }).state : kind])).toEqual([
+        [0, 'playerStateUpdate', 'PLAY_REQUESTING'],
+        [PROPAGATION_DELAY_MS, 'roomStreamUpdate', 'DELETE'],
+      ]);
+    }
+  });
+});
