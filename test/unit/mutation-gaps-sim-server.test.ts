@@ -192,3 +192,91 @@ describe('simulator server: publishing and the listings', () => {
     }
   });
 });
+
+describe('simulator engine: how refused and cancelled calls settle', () => {
+  it('each refusal and cancellation rejects with the SDK code and its message', async () => {
+    const { clock, engine, settle } = world();
+    expect(() => engine('').loginRoom(ROOM, 'token', {})).toThrow(/non-empty userID/);
+    const viewer = engine('viewer');
+    expect(await outcome(viewer.loginRoom('', 'token', viewer.user))).toEqual(invalid('roomID is required'));
+    // logoutRoom before T1: the login promise rejects.
+    const cancelled = viewer.loginRoom(ROOM, 'token', viewer.user);
+    viewer.logoutRoom(ROOM);
+    expect(await outcome(cancelled)).toEqual(invalid('logged out'));
+    void viewer.loginRoom(ROOM, 'token', viewer.user);
+    settle();
+    expect(await outcome(viewer.startPlayingStream(''))).toEqual(invalid('streamID is required'));
+    viewer.failNextPlay(SimulatorErrorCode.STREAM_NOT_FOUND);
+    const failed = viewer.startPlayingStream('nobody');
+    clock.advance(PLAY_LATENCY_MS);
+    expect(await outcome(failed)).toEqual({ rejected: { code: SimulatorErrorCode.STREAM_NOT_FOUND, msg: 'play failed' } });
+    // Ended while still in PLAY_REQUESTING (before T + 100 ms): the play promise rejects.
+    const stopped = viewer.startPlayingStream('nobody');
+    viewer.stopPlayingStream('nobody');
+    expect(await outcome(stopped)).toEqual(invalid('stopped'));
+    const left = viewer.startPlayingStream('nobody');
+    viewer.logoutRoom();
+    expect(await outcome(left)).toEqual(invalid('left the room'));
+  });
+
+  it('a crashed engine refuses with "engine crashed"; destroyed after the crash, its waiting play rejects with "engine destroyed"', async () => {
+    const { clock, engine, settle } = world();
+    const viewer = engine('viewer');
+    void viewer.loginRoom(ROOM, 'token', viewer.user);
+    settle();
+    const waiting = viewer.startPlayingStream('nobody');
+    viewer.crash();
+    clock.advance(PLAY_LATENCY_MS);
+    expect(await outcome(viewer.loginRoom(ROOM_2, 'token', viewer.user))).toEqual(invalid('engine crashed'));
+    expect(await settled(waiting)).toBe(false);
+    viewer.destroyEngine();
+    expect(await outcome(waiting)).toEqual(invalid('engine destroyed'));
+    expect(await outcome(viewer.loginRoom(ROOM_2, 'token', viewer.user))).toEqual(invalid('engine destroyed'));
+  });
+});
+
+describe('simulator engine: calls refused as the SDK refuses them', () => {
+  it('on/off/enableMultiRoom/logoutRoom/start and stopPublishingStream answer as their JSDoc says', async () => {
+    const { clock, room, log, settle } = world();
+    const a = room.createEngine({ userID: 'a' });
+    const calls = record(a, clock, ['roomStateChanged', 'publisherStateUpdate']);
+    expect(a.on('roomStateChanged', 42 as never)).toBe(false);
+    expect(a.off('tokenWillExpire')).toBe(false);
+    const listener = () => undefined;
+    a.on('tokenWillExpire', listener);
+    expect(a.off('tokenWillExpire', listener)).toBe(true);
+    expect(a.enableMultiRoom('yes' as never)).toBe(false);
+    // Not in any room: logoutRoom is a silent no-op, named room or not.
+    a.logoutRoom(ROOM);
+    a.logoutRoom();
+    expect(calls.calls).toEqual([]);
+    expect(a.startPublishingStream(STREAM, null)).toBe(false);
+    // A login given no usable user logs in as the engine's own user.
+    const login = a.loginRoom(ROOM, 'token', null as never);
+    expect(a.startPublishingStream(STREAM, null)).toBe(false); // still LOGINING
+    expect(await outcome(a.startPlayingStream(STREAM))).toEqual(invalid('not logged in'));
+    settle();
+    expect(await outcome(login)).toEqual({ resolved: true });
+    expect(a.startPublishingStream('', null)).toBe(false);
+    expect(a.stopPublishingStream('never')).toBe(false);
+    const t = clock.now();
+    expect(a.startPublishingStream(STREAM, null)).toBe(true);
+    expect(a.startPublishingStream(STREAM, null)).toBe(true); // already requesting: nothing new
+    clock.advance(PUBLISH_LATENCY_MS);
+    expect(a.startPublishingStream(STREAM, null)).toBe(true); // already publishing
+    expect(calls.of('publisherStateUpdate', t).map(([at, , update]) => [at, (update as { state: string }).state])).toEqual([
+      [0, 'PUBLISH_REQUESTING'],
+      [PUBLISH_LATENCY_MS, 'PUBLISHING'],
+    ]);
+  });
+
+  it('logoutRoom then loginRoom again: the engine is out of the room and may come back', async () => {
+    const { join, settle } = world();
+    const a = join('a');
+    settle();
+    a.logoutRoom(ROOM);
+    const again = a.loginRoom(ROOM, 'token', a.user);
+    settle();
+    expect(await outcome(again)).toEqual({ resolved: true });
+  });
+});
