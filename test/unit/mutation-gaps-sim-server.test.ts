@@ -280,3 +280,141 @@ describe('simulator engine: calls refused as the SDK refuses them', () => {
     expect(await outcome(again)).toEqual({ resolved: true });
   });
 });
+
+/** roomStateChanged as [ms since t0, reason, code, extendedData]. */
+const notices = (calls: Recorder, t0 = 0) => calls.of('roomStateChanged', t0).map(([at, , , reason, code, extendedData]) => [at, reason, code, extendedData]);
+
+describe('simulator server: room notices and kick-outs', () => {
+  it('LOGOUT, duplicate-login KICKOUT 1002050 and RECONNECT_FAILED at T3 + 20 min carry empty extendedData', () => {
+    const { clock, room, engine, join, log, settle } = world();
+    const a = join('a');
+    settle();
+    let t = clock.now() + 1;
+    clock.advance(1);
+    a.logoutRoom(ROOM);
+    expect(notices(log(a), t)).toEqual([[0, 'LOGOUT', 0, '']]);
+    const b = join('b');
+    settle();
+    t = clock.now() + 1;
+    clock.advance(1);
+    const twin = engine('b');
+    void twin.loginRoom(ROOM, 'token', twin.user);
+    clock.advance(LOGIN_LATENCY_MS);
+    expect(notices(log(b), t)).toEqual([[LOGIN_LATENCY_MS, 'KICKOUT', SimulatorErrorCode.KICKED_DUPLICATE_LOGIN, '']]);
+    clock.advance(1);
+    t = clock.now();
+    twin.dropNetwork();
+    clock.advance(room.roomRetryTimeMs);
+    expect(notices(log(twin), t)).toEqual([
+      [0, 'RECONNECTING', SimulatorErrorCode.RECONNECTING, ''],
+      [room.roomRetryTimeMs, 'RECONNECT_FAILED', SimulatorErrorCode.RECONNECT_FAILED, ''],
+    ]);
+  });
+
+  it('kick(): no message gives empty extendedData; a message gives custom_kickout_message; a LOGINING session is not kicked', async () => {
+    const { clock, join, log, settle } = world();
+    const a = join('a');
+    settle();
+    let t = clock.now();
+    a.kick();
+    expect(notices(log(a), t)).toEqual([[0, 'KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER, '']]);
+    clock.advance(1);
+    t = clock.now();
+    const login = a.loginRoom(ROOM, 'token', a.user);
+    a.kick(SimulatorErrorCode.KICKED_BY_SERVER, 'bye');
+    clock.advance(LOGIN_LATENCY_MS);
+    expect(await outcome(login)).toEqual({ resolved: true });
+    a.kick(SimulatorErrorCode.KICKED_BY_SERVER, 'bye');
+    expect(notices(log(a), t)).toEqual([
+      [0, 'LOGINING', 0, ''],
+      [LOGIN_LATENCY_MS, 'LOGINED', 0, ''],
+      [LOGIN_LATENCY_MS, 'KICKOUT', SimulatorErrorCode.KICKED_BY_SERVER, JSON.stringify({ custom_kickout_message: 'bye' })],
+    ]);
+  });
+
+  it('kick() of a crashed app: its lingering session goes ≈100 ms later (stream_delete_reason 4), not at the heartbeat timeout', () => {
+    const { clock, join, log, settle } = world();
+    const host = join('host');
+    const viewer = join('viewer');
+    settle();
+    host.startPublishingStream(STREAM, null);
+    settle();
+    const t = clock.now();
+    host.crash();
+    host.kick();
+    clock.advance(PROPAGATION_DELAY_MS);
+    expect(log(viewer).of(LISTS, t)).toEqual([
+      [PROPAGATION_DELAY_MS, 'roomStreamUpdate', ROOM, 'DELETE', [{ streamID: STREAM, user: { userID: 'host', userName: 'HOST' }, extraInfo: '' }], JSON.stringify({ stream_delete_reason: 4 })],
+      [PROPAGATION_DELAY_MS, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'host', userName: 'HOST' }]],
+    ]);
+  });
+
+  it('logout while cut off, back online, log in again: the lingering old session is replaced without a KICKOUT, and it hears nothing meanwhile', async () => {
+    const { clock, join, log, settle } = world();
+    const a = join('a');
+    const b = join('b');
+    settle();
+    a.dropNetwork();
+    clock.advance(5 * SECOND);
+    a.logoutRoom(ROOM);
+    a.restoreNetwork();
+    clock.advance(1);
+    const t = clock.now();
+    b.startPublishingStream(STREAM, null);
+    settle();
+    expect(log(a).of(LISTS, t)).toEqual([]);
+    const again = a.loginRoom(ROOM, 'token', a.user);
+    clock.advance(LOGIN_LATENCY_MS);
+    expect(await outcome(again)).toEqual({ resolved: true });
+    expect(notices(log(a), t).map(([, reason]) => reason)).toEqual(['LOGINING', 'LOGINED']);
+  });
+
+  it('the network drops during LOGINING: no LOGINED while cut off; back, it logs in LOGIN_LATENCY later', () => {
+    const { clock, join, log } = world();
+    const a = join('a');
+    clock.advance(50);
+    a.dropNetwork();
+    clock.advance(5 * SECOND);
+    expect(notices(log(a)).map(([, reason]) => reason)).toEqual(['LOGINING']);
+    const t = clock.now();
+    a.restoreNetwork();
+    clock.advance(LOGIN_LATENCY_MS);
+    expect(notices(log(a), t)).toEqual([[LOGIN_LATENCY_MS, 'LOGINED', 0, '']]);
+  });
+});
+
+describe('simulator engine: a crashed or destroyed app', () => {
+  it('crash() marks it crashed for good (destroy after it does not undo it); its network calls change nothing', () => {
+    const { engine } = world();
+    const a = engine('a');
+    a.crash();
+    expect(a.crashed).toBe(true);
+    a.dropNetwork();
+    expect(a.networkUp).toBe(true);
+    const b = engine('b');
+    b.dropNetwork();
+    b.crash();
+    b.restoreNetwork();
+    expect(b.networkUp).toBe(false);
+    const c = engine('c');
+    c.destroyEngine();
+    c.crash();
+    expect(c.crashed).toBe(false);
+  });
+
+  it('crash() stops the app\'s own timers (publish request, quality reports, network profile): only the server\'s 90 s heartbeat count is left', () => {
+    const { clock, join, settle } = world();
+    const host = join('host');
+    settle();
+    host.startPublishingStream(STREAM, null);
+    settle();
+    host.setNetworkProfile([{ at: 60 * SECOND, grades: { upstream: 3, downstream: 3 } }]);
+    host.startPublishingStream('second', null); // still PUBLISH_REQUESTING
+    expect(clock.pending()).toBeGreaterThan(1);
+    host.crash();
+    expect(clock.pending()).toBe(1);
+    clock.advance(HEARTBEAT);
+    expect(clock.pending()).toBe(0);
+  });
+
+});
