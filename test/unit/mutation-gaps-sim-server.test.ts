@@ -418,3 +418,130 @@ describe('simulator engine: a crashed or destroyed app', () => {
   });
 
 });
+
+describe('simulator engine: one engine in two rooms (web SDK enableMultiRoom)', () => {
+  /** `m` logs in to both rooms; `host` publishes `x` in room-1 and m plays it. */
+  async function twoRooms() {
+    const w = world();
+    const host = w.join('host');
+    const m = w.engine('m');
+    m.enableMultiRoom(true);
+    void m.loginRoom(ROOM, 'token', m.user, { userUpdate: true });
+    void m.loginRoom(ROOM_2, 'token', m.user, { userUpdate: true });
+    w.settle();
+    host.startPublishingStream('x', null);
+    w.settle();
+    const play = m.startPlayingStream('x');
+    w.clock.advance(PLAY_LATENCY_MS);
+    await play;
+    return { ...w, host, m };
+  }
+
+  it('publishOption.roomID lists the stream in that room; leaving room-1 stops what plays from there but not room-2\'s publisher', async () => {
+    const { clock, room, m, log } = await twoRooms();
+    expect(m.startPublishingStream('m2', null, { roomID: 'room-3' } as never)).toBe(false);
+    expect(m.startPublishingStream('m2', null, { roomID: ROOM_2 } as never)).toBe(true);
+    clock.advance(PUBLISH_LATENCY_MS);
+    expect(room.streams(ROOM_2).map((stream) => stream.streamID)).toEqual(['m2']);
+    const t = clock.now() + 1;
+    clock.advance(1);
+    m.logoutRoom(ROOM);
+    clock.advance(SECOND);
+    expect(log(m).of(['playerStateUpdate', 'publisherStateUpdate'], t).map(([at, , update]) => [at, update])).toEqual([
+      [0, { streamID: 'x', state: 'NO_PLAY', errorCode: 0, extendedData: '' }],
+    ]);
+    expect(room.streams(ROOM_2).map((stream) => stream.streamID)).toEqual(['m2']);
+  });
+
+  it('kick(code, message, roomID) kicks out of that room only', async () => {
+    const { clock, m, log } = await twoRooms();
+    const t = clock.now() + 1;
+    clock.advance(1);
+    m.kick(SimulatorErrorCode.KICKED_BY_SERVER, 'bye', ROOM_2);
+    expect(log(m).of('roomStateChanged', t).map(([, , roomID, reason]) => [roomID, reason])).toEqual([[ROOM_2, 'KICKOUT']]);
+  });
+
+  it('the network drops while connected in room-1 and LOGINING in room-2: room-1\'s publisher pauses in PUBLISH_REQUESTING', () => {
+    const { clock, engine, log, settle } = world();
+    const m = engine('m');
+    m.enableMultiRoom(true);
+    void m.loginRoom(ROOM, 'token', m.user);
+    settle();
+    m.startPublishingStream(STREAM, null);
+    settle();
+    void m.loginRoom(ROOM_2, 'token', m.user);
+    const t = clock.now() + 1;
+    clock.advance(1);
+    m.dropNetwork();
+    expect(log(m).of('publisherStateUpdate', t).map(([, , update]) => (update as { state: string }).state)).toEqual(['PUBLISH_REQUESTING']);
+  });
+});
+
+describe('simulator tokens', () => {
+  it('expireTokenIn answers false for a bad time, an unknown room, a dead engine; while LOGINING it schedules nothing', () => {
+    const { clock, engine, join, log, settle } = world();
+    const a = engine('a');
+    void a.loginRoom(ROOM, 'token', a.user);
+    expect(a.expireTokenIn(60 * SECOND)).toBe(true); // a session, but LOGINING: nothing to expire yet
+    settle();
+    clock.advance(2 * 60 * SECOND);
+    expect(log(a).of('tokenWillExpire')).toEqual([]);
+    expect(notices(log(a)).map(([, reason]) => reason)).toEqual(['LOGINING', 'LOGINED']);
+    expect(a.expireTokenIn(Number.NaN)).toBe(false);
+    expect(a.expireTokenIn(60 * SECOND, ROOM_2)).toBe(false);
+    const t = clock.now();
+    expect(a.expireTokenIn(60 * SECOND, ROOM)).toBe(true);
+    clock.advance(60 * SECOND);
+    expect(log(a).of('tokenWillExpire', t)).toEqual([[30 * SECOND, 'tokenWillExpire', ROOM]]);
+    const b = join('b');
+    settle();
+    b.crash();
+    expect(b.expireTokenIn(60 * SECOND)).toBe(false);
+  });
+
+  it('the token expires: the user is kicked out and others lose it ≈100 ms later; a crashed app\'s lingering session waits for the heartbeat timeout', () => {
+    const { clock, join, log, settle } = world();
+    const a = join('a');
+    const b = join('b');
+    const c = join('c');
+    settle();
+    const t = clock.now();
+    b.expireTokenIn(60 * SECOND);
+    c.expireTokenIn(60 * SECOND);
+    c.crash();
+    clock.advance(HEARTBEAT);
+    expect(log(a).of('roomUserUpdate', t)).toEqual([
+      [60 * SECOND + PROPAGATION_DELAY_MS, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'b', userName: 'B' }]],
+      [HEARTBEAT, 'roomUserUpdate', ROOM, 'DELETE', [{ userID: 'c', userName: 'C' }]],
+    ]);
+  });
+});
+
+describe('simulator engine health calls', () => {
+  it('blockAutoplay takes only "sound" or "all"; a crashed app\'s userGesture changes nothing', () => {
+    const { engine } = world();
+    const a = engine('a');
+    a.blockAutoplay('video' as never);
+    expect(a.autoplayBlocked).toBeNull();
+    a.blockAutoplay('all');
+    a.crash();
+    a.userGesture();
+    expect(a.autoplayBlocked).toBe('all');
+  });
+
+  it('enableVideoCaptureDevice(stream) turns capture back on; destroyStream ends the stream for its viewers', async () => {
+    const { clock, host, camera, viewerCalls, playingAt } = await liveRoom();
+    await host.enableVideoCaptureDevice(camera, false);
+    clock.advance(PROPAGATION_DELAY_MS);
+    await host.enableVideoCaptureDevice(camera);
+    clock.advance(PROPAGATION_DELAY_MS);
+    host.destroyStream(camera);
+    clock.advance(PROPAGATION_DELAY_MS);
+    expect(viewerCalls.of(['remoteCameraStatusUpdate', 'remoteMicStatusUpdate'], playingAt)).toEqual([
+      [PROPAGATION_DELAY_MS, 'remoteCameraStatusUpdate', STREAM, 'MUTE'],
+      [2 * PROPAGATION_DELAY_MS, 'remoteCameraStatusUpdate', STREAM, 'OPEN'],
+      [3 * PROPAGATION_DELAY_MS, 'remoteCameraStatusUpdate', STREAM, 'MUTE'],
+      [3 * PROPAGATION_DELAY_MS, 'remoteMicStatusUpdate', STREAM, 'MUTE'],
+    ]);
+  });
+});
