@@ -196,7 +196,7 @@ describe('simulator server: publishing and the listings', () => {
 describe('simulator engine: how refused and cancelled calls settle', () => {
   it('each refusal and cancellation rejects with the SDK code and its message', async () => {
     const { clock, engine, settle } = world();
-    expect(() => engine('').loginRoom(ROOM, 'token', {})).toThrow(/non-empty userID/);
+    expect(() => engine('')).toThrow(/non-empty userID/);
     const viewer = engine('viewer');
     expect(await outcome(viewer.loginRoom('', 'token', viewer.user))).toEqual(invalid('roomID is required'));
     // logoutRoom before T1: the login promise rejects.
@@ -408,7 +408,7 @@ describe('simulator engine: a crashed or destroyed app', () => {
     settle();
     host.startPublishingStream(STREAM, null);
     settle();
-    host.setNetworkProfile([{ at: 60 * SECOND, grades: { upstream: 3, downstream: 3 } }]);
+    expect(host.setNetworkProfile([{ afterMs: 60 * SECOND, upstream: 3, downstream: 3 }])).toBe(true);
     host.startPublishingStream('second', null); // still PUBLISH_REQUESTING
     expect(clock.pending()).toBeGreaterThan(1);
     host.crash();
@@ -470,6 +470,7 @@ describe('simulator engine: one engine in two rooms (web SDK enableMultiRoom)', 
     m.startPublishingStream(STREAM, null);
     settle();
     void m.loginRoom(ROOM_2, 'token', m.user);
+    expect(m.startPublishingStream('m2', null, { roomID: ROOM_2 } as never)).toBe(false); // room-2 still LOGINING
     const t = clock.now() + 1;
     clock.advance(1);
     m.dropNetwork();
