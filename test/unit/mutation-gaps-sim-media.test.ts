@@ -20,6 +20,7 @@ import {
   TEST_PATTERN_REDRAW_MS,
   createSimulatedRoom,
   createTestPattern,
+  type SimulatedEngine,
   type SimulatedMediaStream,
 } from '../../src/simulator/index.js';
 import { SECOND, STREAM, liveRoom, record } from './simulator-health-helpers.js';
@@ -129,6 +130,14 @@ const tracksOf = (media: SimulatedMediaStream) => {
   const stream = media as unknown as FakeMediaStream;
   return { video: stream.getVideoTracks()[0]!, audio: stream.getAudioTracks()[0] };
 };
+/** A view of `media` on `viewer` with an autoplayFailed spy. */
+function watchedView(viewer: SimulatedEngine, media: SimulatedMediaStream) {
+  const view = viewer.createRemoteStreamView(media);
+  const failed = vi.fn();
+  view.on('autoplayFailed', failed);
+  return { view, failed };
+}
+
 const hasSound = (media: SimulatedMediaStream) => 'simulated' in media && media.audio === true;
 
 describe('createZegoStream / getUserMedia: what the streams carry, and how they are refused', () => {
@@ -174,26 +183,18 @@ describe('createZegoStream / getUserMedia: what the streams carry, and how they 
     expect(inUse).toMatchObject({ name: 'NotReadableError', message: 'Could not start video source' });
   });
 
-  it('a stream from getUserMedia({ video: true }) published: T the viewer hears only the microphone MUTE', async () => {
+  it.each([
+    ['a stream from getUserMedia({ video: true })', 'host-video', (host: SimulatedEngine) => host.getUserMedia({ video: true })],
+    ['a screen share', 'host-screen', (host: SimulatedEngine) => host.createZegoStream({ screen: true })],
+  ] as const)('%s published: at PLAYING the viewer hears only its (absent) microphone MUTE, the picture stays OPEN', async (_, streamID, make) => {
     const { clock, host, viewer } = await liveRoom();
     const calls = record(viewer, clock, ['remoteCameraStatusUpdate', 'remoteMicStatusUpdate']);
-    const videoOnly = await host.getUserMedia({ video: true });
-    host.startPublishingStream('host-video', videoOnly);
+    const media = await make(host);
+    host.startPublishingStream(streamID, media);
     clock.advance(PUBLISH_LATENCY_MS + PROPAGATION_DELAY_MS);
-    void viewer.startPlayingStream('host-video');
+    void viewer.startPlayingStream(streamID);
     clock.advance(PLAY_LATENCY_MS);
-    expect(calls.calls.map(([, ...call]) => call)).toEqual([['remoteMicStatusUpdate', 'host-video', 'MUTE']]);
-  });
-
-  it('a published screen share: the viewer hears its (absent) microphone MUTE, its picture stays OPEN', async () => {
-    const { clock, host, viewer } = await liveRoom();
-    const calls = record(viewer, clock, ['remoteCameraStatusUpdate', 'remoteMicStatusUpdate']);
-    const screen = await host.createZegoStream({ screen: true });
-    host.startPublishingStream('host-screen', screen);
-    clock.advance(PUBLISH_LATENCY_MS + PROPAGATION_DELAY_MS);
-    void viewer.startPlayingStream('host-screen');
-    clock.advance(PLAY_LATENCY_MS);
-    expect(calls.calls.map(([, ...call]) => call)).toEqual([['remoteMicStatusUpdate', 'host-screen', 'MUTE']]);
+    expect(calls.calls.map(([, ...call]) => call)).toEqual([['remoteMicStatusUpdate', streamID, 'MUTE']]);
   });
 });
 
@@ -400,9 +401,7 @@ describe('the stream view in a (fake) browser', () => {
     const { clock, viewer, played } = await liveRoom();
     const container = browser.container('remote-video');
     viewer.blockAutoplay('sound');
-    const view = viewer.createRemoteStreamView(played);
-    const failed = vi.fn();
-    view.on('autoplayFailed', failed);
+    const { view, failed } = watchedView(viewer, played);
     view.play('remote-video');
     view.play('remote-video'); // a second play() on a playing view does nothing
     clock.advance(0);
@@ -425,9 +424,7 @@ describe('the stream view in a (fake) browser', () => {
     const view = viewer.createRemoteStreamView(played);
     view.play('remote-video');
     expect(browser.videos.map((video) => video.plays)).toEqual([0]);
-    const lost = viewer.createRemoteStreamView(played);
-    const failed = vi.fn();
-    lost.on('autoplayFailed', failed);
+    const { view: lost, failed } = watchedView(viewer, played);
     lost.play('nowhere');
     lost.play.call(lost, {}); // not mounted again
     clock.advance(0);
@@ -488,9 +485,7 @@ describe('the stream view: its API', () => {
   it('a gesture before the refusal arrives: no autoplayFailed', async () => {
     const { clock, viewer, played } = await liveRoom();
     viewer.blockAutoplay('all');
-    const view = viewer.createRemoteStreamView(played);
-    const failed = vi.fn();
-    view.on('autoplayFailed', failed);
+    const { view, failed } = watchedView(viewer, played);
     view.play('x');
     viewer.userGesture();
     clock.advance(0);
@@ -499,9 +494,7 @@ describe('the stream view: its API', () => {
 
   it('setAudioMuted: false when not playing or not a boolean; muted the picture plays alone, unmuted a sound block refuses again', async () => {
     const { clock, viewer, played } = await liveRoom();
-    const view = viewer.createRemoteStreamView(played);
-    const failed = vi.fn();
-    view.on('autoplayFailed', failed);
+    const { view, failed } = watchedView(viewer, played);
     expect(view.setAudioMuted(true)).toBe(false);
     view.play('x');
     expect(view.setAudioMuted('yes' as never)).toBe(false);
