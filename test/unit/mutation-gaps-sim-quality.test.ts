@@ -18,9 +18,8 @@ import {
   createSimulatedRoom,
   scenarios,
 } from '../../src/simulator/index.js';
-import { ROOM, SECOND, STREAM, liveRoom, record, type Call } from './simulator-health-helpers.js';
-
-const MINUTE = 60 * SECOND;
+import { MINUTE } from './helpers.js';
+import { ROOM, SECOND, STREAM, liveRoom, outcome, record, type Call } from './simulator-health-helpers.js';
 
 describe('scenarios: marks, options and descriptions as the seed timelines say', () => {
   it('the marks sit where the seeds put them (T1 = T0 + 120 ms, T4 = T3 + 90 s, NO_PLAY at T3 + 10 s, ...)', () => {
@@ -238,12 +237,9 @@ describe('players: retries, give-up and errors as the seed says', () => {
     viewerCalls.clear();
     viewer.failNextPlay(1004001);
     const start = viewer.startPlayingStream(STREAM);
-    const settled = start.then(
-      () => 'resolved',
-      (error: unknown) => error,
-    );
+    const settled = outcome(start);
     clock.advance(PLAY_LATENCY_MS);
-    expect(await settled).toEqual({ code: 1004001, msg: 'play failed' });
+    expect(await settled).toEqual({ rejected: { code: 1004001, msg: 'play failed' } });
     expect(viewerCalls.of('playerStateUpdate').map(([, , update]) => update)).toEqual([
       { streamID: STREAM, state: 'PLAY_REQUESTING', errorCode: 0, extendedData: '' },
       { streamID: STREAM, state: 'NO_PLAY', errorCode: 1004001, extendedData: '' },
@@ -260,12 +256,9 @@ describe('players: retries, give-up and errors as the seed says', () => {
     host.dropNetwork(); // the listing stays until the heartbeat timeout, but carries nothing
     viewerCalls.clear();
     const t0 = clock.now();
-    const settled = viewer.startPlayingStream(STREAM).then(
-      () => 'resolved',
-      (error: unknown) => error,
-    );
+    const settled = outcome(viewer.startPlayingStream(STREAM));
     clock.advance(PLAY_LATENCY_MS + PLAYER_RETRY_TIMEOUT_MS);
-    expect(await settled).toEqual({ code: 1004020, msg: 'play retry failed' });
+    expect(await settled).toEqual({ rejected: { code: 1004020, msg: 'play retry failed' } });
     expect(states(viewerCalls.of('playerStateUpdate', t0))).toEqual([
       [0, 'PLAY_REQUESTING', 0],
       [PLAY_LATENCY_MS + PLAYER_RETRY_TIMEOUT_MS, 'NO_PLAY', 1004020],

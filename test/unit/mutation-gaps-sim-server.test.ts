@@ -18,7 +18,7 @@ import {
   type SimulatedEngine,
   type SimulatedRoomOptions,
 } from '../../src/simulator/index.js';
-import { ROOM, SECOND, STREAM, advanceTo, liveRoom, record, type Recorder } from './simulator-health-helpers.js';
+import { ROOM, SECOND, STREAM, advanceTo, liveRoom, outcome, record, type Recorder } from './simulator-health-helpers.js';
 
 const ROOM_2 = 'room-2';
 const HEARTBEAT = 90 * SECOND;
@@ -41,15 +41,6 @@ function world(options: Partial<SimulatedRoomOptions> = {}) {
   };
   const log = (of: SimulatedEngine) => calls.get(of)!;
   return { clock, room, engine, join, log, settle: () => clock.advance(LOGIN_LATENCY_MS + PUBLISH_LATENCY_MS + PROPAGATION_DELAY_MS) };
-}
-
-/** How a promise settled, without waiting on anything but microtasks. */
-async function outcome(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    return { resolved: await promise };
-  } catch (error) {
-    return { rejected: error };
-  }
 }
 
 /** Whether a promise has settled yet (microtasks only). */

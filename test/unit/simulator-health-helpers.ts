@@ -97,6 +97,15 @@ export async function liveRoom(
   return { clock, room, host, viewer, camera, played, hostCalls, viewerCalls, playingAt: clock.now() };
 }
 
+/** How a simulated call's promise settled, without waiting on anything but microtasks. */
+export async function outcome(promise: Promise<unknown>): Promise<{ resolved: unknown } | { rejected: unknown }> {
+  try {
+    return { resolved: await promise };
+  } catch (error) {
+    return { rejected: error };
+  }
+}
+
 /** Advances the clock to `at` (absolute). */
 export function advanceTo(clock: ManualClock, at: number): void {
   clock.advance(Math.max(0, at - clock.now()));
